@@ -1,0 +1,23 @@
+namespace BillingOrchestrator.Web.Auth;
+
+/// <summary>The product's roles, as the playbook names its owners; role names are a contract with users' scripts.</summary>
+public static class Roles
+{
+    public const string FinanceLead = "FinanceLead";
+    public const string ServiceManager = "ServiceManager";
+    public const string PsaAdmin = "PsaAdmin";
+    public const string Auditor = "Auditor";
+    public const string Admin = "Admin";
+
+    public static readonly string[] All = [FinanceLead, ServiceManager, PsaAdmin, Auditor, Admin];
+
+    /// <summary>People who run the process: they start instances and act on tasks. Auditors only read.</summary>
+    public static readonly string[] Owners = [FinanceLead, ServiceManager, PsaAdmin, Admin];
+}
+
+public static class Policies
+{
+    public const string AnyRole = nameof(AnyRole);
+    public const string Owner = nameof(Owner);
+    public const string Admin = nameof(Admin);
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using BillingOrchestrator.Workflows.Definitions;
+using BillingOrchestrator.Workflows.Runtime;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace BillingOrchestrator.Web.Infrastructure;
+
+/// <summary>Turns the engine's refusals into problem details: 400 naming the field, 403, 404, 409 with the reason. Anything else is a 500 without internals.</summary>
+internal sealed class ProblemExceptionHandler : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        IResult? result = exception switch
+        {
+            WorkflowValidationException v => Problems.Invalid(v.Problems),
+            InvalidDefinitionException d => Problems.Invalid(d.Errors.Select(e => (e.Path, e.Message))),
+            WorkflowConflictException c => TypedResults.Problem(c.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+            WorkflowNotFoundException n => Problems.NotFound(n.Message),
+            WorkflowForbiddenException f => TypedResults.Problem(f.Message, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed"),
+            BadHttpRequestException { InnerException: JsonException json } => Problems.Invalid([(JsonField(json.Path), $"not valid JSON here: {FirstLine(json.Message)}")]),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TypedResults.Problem("The request body is larger than this endpoint accepts.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large"),
+            BadHttpRequestException bad => TypedResults.Problem(bad.Message, statusCode: bad.StatusCode, title: "Bad request"),
+            _ => null,
+        };
+
+        if (result is null)
+        {
+            return false;
+        }
+
+        await result.ExecuteAsync(httpContext);
+        return true;
+    }
+
+    private static string JsonField(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+
+    private static string FirstLine(string message) => message.Split(". ")[0];
+}

@@ -1,0 +1,28 @@
+using BillingOrchestrator.Persistence;
+using BillingOrchestrator.Web;
+using BillingOrchestrator.Web.Auth;
+using BillingOrchestrator.Web.Endpoints;
+using BillingOrchestrator.Web.Infrastructure;
+using BillingOrchestrator.Workflows;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddProductConfiguration();
+builder.Services.AddPersistence(builder.Configuration);
+builder.AddAuth();
+builder.Services.AddWorkflowEngine(builder.Configuration);
+builder.Services.AddWorkflowRuntime();
+builder.AddWebInfrastructure();
+
+var app = builder.Build();
+app.UseWebInfrastructure();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapAuthEndpoints();
+app.MapWorkflowDefinitionEndpoints();
+app.MapWorkflowInstanceEndpoints();
+app.MapTaskEndpoints();
+app.MapApiDocs();
+app.Run();
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

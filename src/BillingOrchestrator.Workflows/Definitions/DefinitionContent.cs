@@ -1,0 +1,26 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace BillingOrchestrator.Workflows.Definitions;
+
+/// <summary>Canonical form of definition JSON: what counts as "changed" ignores formatting and the version number.</summary>
+public static class DefinitionContent
+{
+    public static string Hash(string json)
+    {
+        var node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!.AsObject();
+        node.Remove("version");
+        node.Remove("$schema");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(node.ToJsonString())));
+    }
+
+    /// <summary>The JSON with its <c>version</c> set, indented, for storage and for writing back to the file.</summary>
+    public static string WithVersion(string json, int version)
+    {
+        var node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })!.AsObject();
+        node["version"] = version;
+        return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+}

@@ -1,0 +1,62 @@
+using BillingOrchestrator.Workflows.Bookmarks;
+using BillingOrchestrator.Workflows.Instances;
+using BillingOrchestrator.Workflows.Tasks;
+
+namespace BillingOrchestrator.Workflows.Runtime;
+
+/// <summary>
+/// The engine's only write path. Each unit of work runs inside a database transaction and is durable when the returned
+/// task completes. Implementations may group several callers' units into one transaction (group commit); a unit that
+/// throws is rolled back on its own (savepoint) and the others still commit.
+/// </summary>
+public interface IWorkflowWriter
+{
+    Task<T> WriteAsync<T>(Func<IWorkflowWriteSession, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken);
+}
+
+/// <summary>Reads and writes inside one unit of work. Everything written commits together or not at all.</summary>
+public interface IWorkflowWriteSession
+{
+    ValueTask InsertInstanceAsync(WorkflowInstance instance, CancellationToken cancellationToken);
+
+    ValueTask<WorkflowInstance?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>Writes the instance if its stored revision is still <paramref name="expectedRevision"/>; false if someone else wrote first.</summary>
+    ValueTask<bool> UpdateInstanceAsync(WorkflowInstance instance, long expectedRevision, CancellationToken cancellationToken);
+
+    /// <summary>Takes the instance's lease if it is running and nobody else holds an unexpired lease; returns it, or null.</summary>
+    ValueTask<WorkflowInstance?> TryLeaseAsync(string instanceId, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken);
+
+    ValueTask ReleaseLeaseAsync(string instanceId, string owner, CancellationToken cancellationToken);
+
+    ValueTask AppendJournalAsync(JournalEntry entry, CancellationToken cancellationToken);
+
+    ValueTask InsertBookmarkAsync(Bookmark bookmark, CancellationToken cancellationToken);
+
+    ValueTask<bool> DeleteBookmarkAsync(string bookmarkId, CancellationToken cancellationToken);
+
+    ValueTask<IReadOnlyList<Bookmark>> GetBookmarksAsync(string instanceId, CancellationToken cancellationToken);
+
+    ValueTask<IReadOnlyList<Bookmark>> FindBookmarksAsync(string hash, CancellationToken cancellationToken);
+
+    ValueTask InsertTaskAsync(UserTask task, CancellationToken cancellationToken);
+
+    ValueTask<UserTask?> GetTaskAsync(string taskId, CancellationToken cancellationToken);
+
+    ValueTask<IReadOnlyList<UserTask>> GetOpenTasksAsync(string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>Writes the task if its stored revision is still <paramref name="expectedRevision"/>.</summary>
+    ValueTask<bool> UpdateTaskAsync(UserTask task, long expectedRevision, CancellationToken cancellationToken);
+
+    ValueTask InsertIncidentAsync(Incident incident, CancellationToken cancellationToken);
+
+    ValueTask ResolveIncidentsAsync(string instanceId, DateTimeOffset resolvedAt, CancellationToken cancellationToken);
+
+    /// <summary>Records an effect unless one with the same idempotency key exists; true if it was new.</summary>
+    ValueTask<bool> InsertEffectAsync(WorkflowEffect effect, CancellationToken cancellationToken);
+
+    /// <summary>The stored result of an earlier operation with this id, if any.</summary>
+    ValueTask<string?> GetOperationResultAsync(string operationId, CancellationToken cancellationToken);
+
+    ValueTask RecordOperationAsync(string operationId, string subjectId, string resultJson, DateTimeOffset at, CancellationToken cancellationToken);
+}

@@ -1,0 +1,137 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BillingOrchestrator.Workflows.Bookmarks;
+using BillingOrchestrator.Workflows.Definitions;
+using BillingOrchestrator.Workflows.Instances;
+
+namespace BillingOrchestrator.Workflows.Runtime;
+
+/// <summary>Starting instances and resuming them by event.</summary>
+public sealed class WorkflowInstanceService(
+    IWorkflowWriter writer,
+    IWorkflowDefinitionStore definitionStore,
+    WorkflowDefinitionCache definitions,
+    WorkflowDispatcher dispatcher,
+    TimeProvider time)
+{
+    public async Task<WorkflowInstance> StartAsync(string definitionId, JsonObject? input, string? correlationId, int? version, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        var stored = await definitionStore.FindAsync(definitionId, version is { } v ? VersionSelector.Exactly(v) : VersionSelector.Published, cancellationToken);
+        if (stored is null)
+        {
+            throw new WorkflowValidationException("definitionId", version is null ? $"no published definition '{definitionId}'" : $"definition '{definitionId}' has no version {version}");
+        }
+
+        if (stored.PublishedAt is null)
+        {
+            throw new WorkflowValidationException("version", $"version {stored.Version} of '{definitionId}' is a draft; publish it before starting instances");
+        }
+
+        var definition = await definitions.GetAsync(definitionId, stored.Version, cancellationToken);
+        var now = time.GetUtcNow();
+        var state = new InstanceState { Variables = BindVariables(definition, input) };
+        state.Scheduled.Add(WorkItem.For(definition.Root.Id));
+        var instance = new WorkflowInstance
+        {
+            Id = Guid.CreateVersion7().ToString("N"),
+            DefinitionId = definitionId,
+            DefinitionVersion = definition.Version,
+            CorrelationId = correlationId,
+            Status = WorkflowStatus.Running,
+            SubStatus = WorkflowSubStatus.Pending,
+            Revision = 1,
+            State = state,
+            CreatedAt = now,
+            UpdatedAt = now,
+            CreatedBy = actor.Name,
+        };
+        var journal = new JournalEntry
+        {
+            InstanceId = instance.Id,
+            Timestamp = now,
+            Event = JournalEvents.InstanceStarted,
+            Actor = actor.Name,
+            DataJson = new JsonObject { ["definitionVersion"] = definition.Version, ["input"] = input?.DeepClone() }.ToJsonString(),
+        };
+        await writer.WriteAsync(
+            async (s, ct) =>
+            {
+                await s.InsertInstanceAsync(instance, ct);
+                await s.AppendJournalAsync(journal, ct);
+                return true;
+            },
+            cancellationToken);
+        dispatcher.Dispatch(instance.Id);
+        return instance;
+    }
+
+    /// <summary>Resumes every instance waiting on <paramref name="eventName"/> (optionally only one instance or correlation); returns the ids resumed.</summary>
+    public async Task<IReadOnlyList<string>> PublishEventAsync(string eventName, string? instanceId, string? correlationId, JsonNode? payload, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        var hash = Bookmark.ComputeHash(BookmarkNames.Event, eventName);
+        var resumed = await InstanceMutation.RetryOnConflictAsync(
+            () => writer.WriteAsync(
+                async (s, ct) =>
+                {
+                    var ids = new List<string>();
+                    foreach (var bookmark in await s.FindBookmarksAsync(hash, ct))
+                    {
+                        var instance = await s.GetInstanceAsync(bookmark.InstanceId, ct);
+                        if (instance is null || (instanceId is not null && instance.Id != instanceId) || (correlationId is not null && instance.CorrelationId != correlationId))
+                        {
+                            continue;
+                        }
+
+                        var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
+                        var mutation = new InstanceMutation(instance, time.GetUtcNow(), actor);
+                        mutation.Resume(definition, bookmark.Id, "Done", payload);
+                        await mutation.CommitAsync(s, ct);
+                        ids.Add(instance.Id);
+                    }
+
+                    return ids;
+                },
+                cancellationToken));
+        foreach (var id in resumed)
+        {
+            dispatcher.Dispatch(id);
+        }
+
+        return resumed;
+    }
+
+    private static Dictionary<string, JsonNode?> BindVariables(WorkflowDefinition definition, JsonObject? input)
+    {
+        var variables = definition.Variables.ToDictionary(v => v.Name, v => v.Default?.DeepClone(), StringComparer.Ordinal);
+        var declared = definition.Variables.ToDictionary(v => v.Name, StringComparer.Ordinal);
+        var problems = new List<(string, string)>();
+        foreach (var (name, value) in input ?? [])
+        {
+            if (!declared.TryGetValue(name, out var variable))
+            {
+                problems.Add(($"input.{name}", $"'{definition.DefinitionId}' declares no variable '{name}'; declared: {string.Join(", ", declared.Keys)}"));
+                continue;
+            }
+
+            if (!Fits(variable.Type, value))
+            {
+                problems.Add(($"input.{name}", $"must be of type {variable.Type}"));
+                continue;
+            }
+
+            variables[name] = value?.DeepClone();
+        }
+
+        return problems.Count > 0 ? throw new WorkflowValidationException(problems) : variables;
+    }
+
+    private static bool Fits(string type, JsonNode? value) => value is null || type switch
+    {
+        "string" => value.GetValueKind() == JsonValueKind.String,
+        "number" => value.GetValueKind() == JsonValueKind.Number,
+        "boolean" => value.GetValueKind() is JsonValueKind.True or JsonValueKind.False,
+        "object" => value is JsonObject,
+        "array" => value is JsonArray,
+        _ => true,
+    };
+}
