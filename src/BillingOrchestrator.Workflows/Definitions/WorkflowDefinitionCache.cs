@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BillingOrchestrator.Workflows.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BillingOrchestrator.Workflows.Definitions;
 
@@ -7,7 +8,7 @@ namespace BillingOrchestrator.Workflows.Definitions;
 /// Parsed published definitions by (id, version). Published versions never change, so entries never go stale; the
 /// number of versions stored does not affect lookups.
 /// </summary>
-public sealed class WorkflowDefinitionCache(IWorkflowDefinitionStore store, WorkflowDefinitionParser parser)
+public sealed class WorkflowDefinitionCache(IServiceScopeFactory scopes, WorkflowDefinitionParser parser)
 {
     private readonly ConcurrentDictionary<(string, int), WorkflowDefinition> _byVersion = new();
 
@@ -18,6 +19,8 @@ public sealed class WorkflowDefinitionCache(IWorkflowDefinitionStore store, Work
             return cached;
         }
 
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IWorkflowDefinitionStore>();
         var stored = await store.FindAsync(definitionId, VersionSelector.Exactly(version), cancellationToken)
             ?? throw new WorkflowNotFoundException($"Workflow definition '{definitionId}' has no version {version}.");
         var parsed = parser.ParseOrThrow(stored.Json, $"{definitionId} v{version}").WithVersion(version);

@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+using BillingOrchestrator.Workflows.Actions;
+using BillingOrchestrator.Workflows.Activities;
+
+namespace BillingOrchestrator.CrashWorker;
+
+/// <summary>
+/// Records one effect row per committed execution under a fresh key, so the unique idempotency key can never hide a
+/// step that committed twice: the crash test counts these rows.
+/// </summary>
+internal sealed class ExecutionRecordingAction : IWorkflowAction
+{
+    public const string EffectKind = "crash.execution";
+
+    public string Name => "crash.record";
+
+    public ValueTask<ActionResult> ExecuteAsync(ActivityExecutionContext context, JsonNode? input, CancellationToken cancellationToken)
+    {
+        context.RecordEffect(EffectKind, new JsonObject { ["activity"] = context.Activity.Id }, Guid.NewGuid().ToString("N"));
+        return ValueTask.FromResult(ActionResult.Done());
+    }
+}

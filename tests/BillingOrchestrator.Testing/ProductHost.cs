@@ -1,0 +1,107 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BillingOrchestrator.Persistence;
+using BillingOrchestrator.Testing.Workflows;
+using BillingOrchestrator.Workflows;
+using BillingOrchestrator.Workflows.Instances;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BillingOrchestrator.Testing;
+
+/// <summary>
+/// The real product (Program) over a fresh real database, with demo users, the test workflows and test actions.
+/// One per test class; clients sign in through the real token endpoint.
+/// </summary>
+public class ProductHost(TestDatabaseKind kind) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string DemoPassword = "Test-Pa55word!";
+
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private TestDatabase? _database;
+    private string? _workflows;
+
+    public TestDatabaseKind Kind => kind;
+
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialized.");
+
+    public string WorkflowsDirectory => _workflows ?? throw new InvalidOperationException("Not initialized.");
+
+    public SwitchAction Switch { get; } = new();
+
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(kind);
+        _workflows = TestWorkflows.WriteToTempDirectory();
+        _ = Server;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in Database.Settings())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Demo:Password", DemoPassword);
+        builder.UseSetting("Workflows:Directory", WorkflowsDirectory);
+        builder.UseSetting("Workflows:NodeId", "test-" + Guid.NewGuid().ToString("N")[..8]);
+        builder.UseSetting("Workflows:SweepInterval", "00:00:00.100");
+        builder.UseSetting("Workflows:Workers", "8");
+        builder.UseSetting("Auth:JwtSigningKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddWorkflowAction<CountingAction>();
+            services.AddWorkflowAction<FlakyAction>();
+            services.AddSingleton(Switch);
+            services.AddSingleton<BillingOrchestrator.Workflows.Actions.IWorkflowAction>(sp => sp.GetRequiredService<SwitchAction>());
+        });
+    }
+
+    /// <summary>An HTTP client signed in as <paramref name="email"/> with a bearer token from POST /api/auth/token.</summary>
+    public async Task<HttpClient> ClientForAsync(string email)
+    {
+        if (!_tokens.TryGetValue(email, out var token))
+        {
+            using var anonymous = CreateClient();
+            var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { email, password = DemoPassword });
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+            _tokens[email] = token;
+        }
+
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<BillingDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<BillingDbContext>());
+    }
+
+    public Task<int> CountEffectsAsync(string instanceId, string kind = CountingAction.EffectKind) =>
+        WithDbAsync(db => db.Set<WorkflowEffect>().CountAsync(e => e.InstanceId == instanceId && e.Kind == kind));
+}
+
+public sealed class SqliteProductHost() : ProductHost(TestDatabaseKind.Sqlite);
+
+public sealed class PostgresProductHost() : ProductHost(TestDatabaseKind.Postgres);

@@ -1,0 +1,210 @@
+namespace BillingOrchestrator.Testing.Workflows;
+
+/// <summary>Named definitions the tests start; each is loaded from a file as the product loads its own.</summary>
+public static class TestWorkflows
+{
+    public static class Approval
+    {
+        public const string DefinitionId = "test-approval";
+
+        public const string Json = """
+        {
+          "definitionId": "test-approval",
+          "name": "Approval with quality gate",
+          "variables": [ { "name": "amount", "type": "number", "default": 0 }, { "name": "review", "type": "object" } ],
+          "activities": [
+            { "id": "start", "type": "Start" },
+            { "id": "review", "type": "UserTask", "role": "FinanceLead", "title": "Review", "outcomes": ["Approve", "Reject"], "outputVariable": "review",
+              "form": [ { "name": "reason", "type": "string", "required": true } ] },
+            { "id": "gate", "type": "QualityGate", "approverRole": "ServiceManager", "title": "Gate", "evidence": [ { "name": "report", "label": "Validation report" } ] },
+            { "id": "count", "type": "RunAction", "action": "test.count" },
+            { "id": "end", "type": "End" }
+          ],
+          "connections": [
+            { "source": "start", "target": "review" },
+            { "source": "review", "outcome": "Approve", "target": "gate" },
+            { "source": "review", "outcome": "Reject", "target": "end" },
+            { "source": "gate", "outcome": "Approved", "target": "count" },
+            { "source": "gate", "outcome": "Rejected", "target": "review" },
+            { "source": "count", "target": "end" }
+          ]
+        }
+        """;
+    }
+
+    public static class Automated
+    {
+        public const string DefinitionId = "test-automated";
+        public const int Steps = 5;
+
+        public const string Json = """
+        {
+          "definitionId": "test-automated",
+          "name": "Five counted steps",
+          "activities": [
+            { "id": "s1", "type": "RunAction", "action": "test.count" },
+            { "id": "s2", "type": "RunAction", "action": "test.count" },
+            { "id": "s3", "type": "RunAction", "action": "test.count" },
+            { "id": "s4", "type": "RunAction", "action": "test.count" },
+            { "id": "s5", "type": "RunAction", "action": "test.count" }
+          ],
+          "connections": [
+            { "source": "s1", "target": "s2" }, { "source": "s2", "target": "s3" }, { "source": "s3", "target": "s4" }, { "source": "s4", "target": "s5" }
+          ]
+        }
+        """;
+    }
+
+    public static class ForkJoin
+    {
+        public const string DefinitionId = "test-fork-join";
+
+        public const string Json = """
+        {
+          "definitionId": "test-fork-join",
+          "name": "Parallel branches",
+          "activities": [
+            { "id": "start", "type": "Start" },
+            { "id": "fork", "type": "Fork" },
+            { "id": "auto", "type": "RunAction", "action": "test.count" },
+            { "id": "person", "type": "UserTask", "role": "PsaAdmin" },
+            { "id": "join", "type": "Join" },
+            { "id": "after", "type": "RunAction", "action": "test.count" },
+            { "id": "end", "type": "End" }
+          ],
+          "connections": [
+            { "source": "start", "target": "fork" },
+            { "source": "fork", "target": "auto" }, { "source": "fork", "target": "person" },
+            { "source": "auto", "target": "join" }, { "source": "person", "target": "join" },
+            { "source": "join", "target": "after" }, { "source": "after", "target": "end" }
+          ]
+        }
+        """;
+    }
+
+    public static class Timer
+    {
+        public const string DefinitionId = "test-timer";
+
+        public const string Json = """
+        {
+          "definitionId": "test-timer",
+          "name": "Wait a moment",
+          "activities": [
+            { "id": "wait", "type": "Timer", "delay": "PT0.5S" },
+            { "id": "count", "type": "RunAction", "action": "test.count" }
+          ],
+          "connections": [ { "source": "wait", "target": "count" } ]
+        }
+        """;
+    }
+
+    public static class Flaky
+    {
+        public const string DefinitionId = "test-flaky";
+
+        public const string Json = """
+        {
+          "definitionId": "test-flaky",
+          "name": "Fails twice then works",
+          "activities": [
+            { "id": "call", "type": "RunAction", "action": "test.flaky", "input": { "failures": 2 }, "retry": { "maxAttempts": 3, "delay": "PT0.05S", "backoff": 1 } },
+            { "id": "count", "type": "RunAction", "action": "test.count" }
+          ],
+          "connections": [ { "source": "call", "target": "count" } ]
+        }
+        """;
+    }
+
+    public static class Failing
+    {
+        public const string DefinitionId = "test-failing";
+
+        public const string Json = """
+        {
+          "definitionId": "test-failing",
+          "name": "Fails until the switch is off",
+          "activities": [
+            { "id": "call", "type": "RunAction", "action": "test.switch", "retry": { "maxAttempts": 2, "delay": "PT0.05S" } },
+            { "id": "count", "type": "RunAction", "action": "test.count" }
+          ],
+          "connections": [ { "source": "call", "target": "count" } ]
+        }
+        """;
+    }
+
+    public static class Event
+    {
+        public const string DefinitionId = "test-event";
+
+        public const string Json = """
+        {
+          "definitionId": "test-event",
+          "name": "Waits for payment",
+          "variables": [ { "name": "payment", "type": "any" } ],
+          "activities": [
+            { "id": "wait", "type": "Event", "eventName": "payment-received", "outputVariable": "payment" },
+            { "id": "count", "type": "RunAction", "action": "test.count" }
+          ],
+          "connections": [ { "source": "wait", "target": "count" } ]
+        }
+        """;
+    }
+
+    /// <summary>Two tasks in a row; <see cref="V2Json"/> inserts an automated step between them.</summary>
+    public static class Migration
+    {
+        public const string DefinitionId = "test-migration";
+
+        public const string Json = """
+        {
+          "definitionId": "test-migration",
+          "name": "Two tasks",
+          "activities": [
+            { "id": "start", "type": "RunAction", "action": "test.count" },
+            { "id": "t1", "type": "UserTask", "role": "FinanceLead" },
+            { "id": "t2", "type": "UserTask", "role": "FinanceLead" }
+          ],
+          "connections": [ { "source": "start", "target": "t1" }, { "source": "t1", "target": "t2" } ]
+        }
+        """;
+
+        public const string V2Json = """
+        {
+          "definitionId": "test-migration",
+          "name": "Two tasks with a check between",
+          "activities": [
+            { "id": "start", "type": "RunAction", "action": "test.count" },
+            { "id": "t1", "type": "UserTask", "role": "FinanceLead" },
+            { "id": "check", "type": "RunAction", "action": "test.count" },
+            { "id": "t2", "type": "UserTask", "role": "FinanceLead" }
+          ],
+          "connections": [ { "source": "start", "target": "t1" }, { "source": "t1", "target": "check" }, { "source": "check", "target": "t2" } ]
+        }
+        """;
+    }
+
+    public static IEnumerable<(string DefinitionId, string Json)> All =>
+    [
+        (Approval.DefinitionId, Approval.Json),
+        (Automated.DefinitionId, Automated.Json),
+        (ForkJoin.DefinitionId, ForkJoin.Json),
+        (Timer.DefinitionId, Timer.Json),
+        (Flaky.DefinitionId, Flaky.Json),
+        (Failing.DefinitionId, Failing.Json),
+        (Event.DefinitionId, Event.Json),
+        (Migration.DefinitionId, Migration.Json),
+    ];
+
+    /// <summary>Writes every test workflow into a fresh folder for <c>Workflows:Directory</c>.</summary>
+    public static string WriteToTempDirectory()
+    {
+        var directory = Directory.CreateTempSubdirectory("bo-workflows-").FullName;
+        foreach (var (id, json) in All)
+        {
+            File.WriteAllText(Path.Combine(directory, id + ".json"), json);
+        }
+
+        return directory;
+    }
+}
