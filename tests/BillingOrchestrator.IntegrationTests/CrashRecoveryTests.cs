@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Diagnostics;
 using BillingOrchestrator.Testing;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using System.Data.Common;
 
 namespace BillingOrchestrator.IntegrationTests;
 
