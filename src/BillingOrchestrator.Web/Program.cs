@@ -18,6 +18,7 @@ app.UseWebInfrastructure();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapAuthEndpoints();
+app.MapSignInPage();
 app.MapWorkflowDefinitionEndpoints();
 app.MapWorkflowInstanceEndpoints();
 app.MapTaskEndpoints();

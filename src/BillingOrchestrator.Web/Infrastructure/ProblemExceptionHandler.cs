@@ -17,7 +17,7 @@ internal sealed class ProblemExceptionHandler : IExceptionHandler
             WorkflowConflictException c => TypedResults.Problem(c.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
             WorkflowNotFoundException n => Problems.NotFound(n.Message),
             WorkflowForbiddenException f => TypedResults.Problem(f.Message, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed"),
-            BadHttpRequestException { InnerException: JsonException json } => Problems.Invalid([(JsonField(json.Path), $"not valid JSON here: {FirstLine(json.Message)}")]),
+            BadHttpRequestException { InnerException: JsonException json } => Problems.Invalid([(JsonField(json.Path), Describe(json))]),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TypedResults.Problem("The request body is larger than this endpoint accepts.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large"),
             BadHttpRequestException bad => TypedResults.Problem(bad.Message, statusCode: bad.StatusCode, title: "Bad request"),
             _ => null,
@@ -34,5 +34,9 @@ internal sealed class ProblemExceptionHandler : IExceptionHandler
 
     private static string JsonField(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
 
-    private static string FirstLine(string message) => message.Split(". ")[0];
+    // System.Text.Json's messages name CLR types; users need to know what to send instead.
+    private static string Describe(JsonException json) =>
+        json.Message.Contains("could not be converted", StringComparison.Ordinal)
+            ? "has the wrong type for this field (for example text where a number is expected)"
+            : json.LineNumber is { } line ? $"the body is not valid JSON (line {line + 1}, position {json.BytePositionInLine + 1})" : "the body is not valid JSON";
 }
