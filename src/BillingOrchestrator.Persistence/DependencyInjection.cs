@@ -1,3 +1,5 @@
+using BillingOrchestrator.Evidence.Audit;
+using BillingOrchestrator.Persistence.Evidence;
 using BillingOrchestrator.Persistence.Workflows;
 using BillingOrchestrator.Workflows.Definitions;
 using BillingOrchestrator.Workflows.Runtime;
@@ -43,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<IWorkflowInstanceStore, EfWorkflowInstanceStore>();
         services.AddScoped<IUserTaskStore, EfUserTaskStore>();
         services.AddScoped<IBookmarkStore, EfBookmarkStore>();
+        services.AddScoped<IAuditLog, EfAuditLog>();
         if (options.Migrate)
         {
             services.AddHostedService<DatabaseMigrator>();

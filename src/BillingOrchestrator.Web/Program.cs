@@ -1,6 +1,7 @@
 using BillingOrchestrator.Persistence;
 using BillingOrchestrator.Web;
 using BillingOrchestrator.Web.Auth;
+using BillingOrchestrator.Web.Commands;
 using BillingOrchestrator.Web.Endpoints;
 using BillingOrchestrator.Web.Infrastructure;
 using BillingOrchestrator.Workflows;
@@ -11,6 +12,7 @@ builder.Services.AddPersistence(builder.Configuration);
 builder.AddAuth();
 builder.Services.AddWorkflowEngine(builder.Configuration);
 builder.Services.AddWorkflowRuntime();
+builder.Services.AddCommands();
 builder.AddWebInfrastructure();
 
 var app = builder.Build();
@@ -22,6 +24,7 @@ app.MapSignInPage();
 app.MapWorkflowDefinitionEndpoints();
 app.MapWorkflowInstanceEndpoints();
 app.MapTaskEndpoints();
+app.MapAuditEndpoints();
 app.MapApiDocs();
 app.Run();
 

@@ -73,7 +73,8 @@ public static class DependencyInjection
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireRole(Roles.All).Build())
             .AddPolicy(Policies.AnyRole, p => p.RequireRole(Roles.All))
             .AddPolicy(Policies.Owner, p => p.RequireRole(Roles.Owners))
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.AuditReader, p => p.RequireRole(Roles.Auditor, Roles.Admin));
 
         services.AddHostedService<IdentitySeeder>();
         return builder;

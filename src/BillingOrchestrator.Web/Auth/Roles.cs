@@ -20,4 +20,7 @@ public static class Policies
     public const string AnyRole = nameof(AnyRole);
     public const string Owner = nameof(Owner);
     public const string Admin = nameof(Admin);
+
+    /// <summary>Auditors and admins read the audit log.</summary>
+    public const string AuditReader = nameof(AuditReader);
 }

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using BillingOrchestrator.Web.Auth;
+using BillingOrchestrator.Web.Commands;
 using BillingOrchestrator.Web.Infrastructure;
 using BillingOrchestrator.Workflows.Runtime;
 using BillingOrchestrator.Workflows.Tasks;
+using Mediator;
 
 namespace BillingOrchestrator.Web.Endpoints;
 
@@ -29,40 +31,14 @@ public static class TaskEndpoints
         group.MapGet("/{id}", async (string id, IUserTaskStore store, CancellationToken ct) =>
             await store.FindAsync(id, ct) is { } task ? Results.Ok(TaskResponse.From(task)) : Problems.NotFound($"Task {id} does not exist."));
 
-        group.MapPost("/{id}/claim", (string id, MutationRequest request, HttpContext http, UserTaskService tasks, CancellationToken ct) =>
-            Respond(tasks.ClaimAsync(id, new ClaimTask(Revision(request), request.OperationId!), http.User.ToActor(), ct)))
-            .RequireAuthorization(Policies.Owner);
-
-        group.MapPost("/{id}/release", (string id, MutationRequest request, HttpContext http, UserTaskService tasks, CancellationToken ct) =>
-            Respond(tasks.ReleaseAsync(id, new ReleaseTask(Revision(request), request.OperationId!), http.User.ToActor(), ct)))
-            .RequireAuthorization(Policies.Owner);
-
-        group.MapPost("/{id}/assign", (string id, MutationRequest request, HttpContext http, UserTaskService tasks, CancellationToken ct) =>
-            Respond(tasks.AssignAsync(id, new AssignTask(Revision(request), request.OperationId!, request.Assignee ?? ""), http.User.ToActor(), ct)))
-            .RequireAuthorization(Policies.Owner);
-
-        group.MapPost("/{id}/complete", (string id, MutationRequest request, HttpContext http, UserTaskService tasks, CancellationToken ct) =>
-            Respond(tasks.CompleteAsync(id, new CompleteTask(Revision(request), request.OperationId!, request.Outcome ?? "", request.Data, request.Comment), http.User.ToActor(), ct)))
-            .RequireAuthorization(Policies.Owner);
+        foreach (var change in ChangeTask.Changes)
+        {
+            group.MapPost($"/{{id}}/{change}", async (string id, MutationRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
+                TaskResponse.From(await mediator.Send(
+                    new ChangeTask(id, change, request.ExpectedRevision, request.OperationId, request.Assignee, request.Outcome, request.Data, request.Comment, http.User.ToActor()), ct)))
+                .RequireAuthorization(Policies.Owner);
+        }
 
         return app;
     }
-
-    private static long Revision(MutationRequest request)
-    {
-        var problems = new List<(string, string)>();
-        if (request.ExpectedRevision is null)
-        {
-            problems.Add(("expectedRevision", "required: the task revision your change is based on"));
-        }
-
-        if (string.IsNullOrWhiteSpace(request.OperationId))
-        {
-            problems.Add(("operationId", "required: a client-chosen id that makes a resend harmless"));
-        }
-
-        return problems.Count > 0 ? throw new WorkflowValidationException(problems) : request.ExpectedRevision!.Value;
-    }
-
-    private static async Task<TaskResponse> Respond(Task<UserTask> mutation) => TaskResponse.From(await mutation);
 }

@@ -1,7 +1,9 @@
 using BillingOrchestrator.Web.Auth;
+using BillingOrchestrator.Web.Commands;
 using BillingOrchestrator.Web.Infrastructure;
 using BillingOrchestrator.Workflows.Definitions;
 using BillingOrchestrator.Workflows.Runtime;
+using Mediator;
 
 namespace BillingOrchestrator.Web.Endpoints;
 
@@ -30,19 +32,19 @@ public static class WorkflowDefinitionEndpoints
         group.MapGet("/{definitionId}/versions", async (string definitionId, IWorkflowDefinitionStore store, CancellationToken ct) =>
             (await store.ListVersionsAsync(definitionId, ct)).Select(d => DefinitionResponse.From(d, withBody: false)));
 
-        group.MapPost("/", async (HttpRequest request, WorkflowDefinitionService definitions, CancellationToken ct) =>
+        group.MapPost("/", async (HttpRequest request, IMediator mediator, CancellationToken ct) =>
         {
             using var reader = new StreamReader(request.Body);
             var json = await reader.ReadToEndAsync(ct);
-            var saved = await definitions.SaveDraftAsync(json, request.HttpContext.User.ToActor().Name, ct);
+            var saved = await mediator.Send(new SaveDefinitionDraft(json, request.HttpContext.User.ToActor()), ct);
             return Results.Created($"/api/workflow-definitions/{saved.DefinitionId}?version={saved.Version}", DefinitionResponse.From(saved, withBody: true));
         })
         .RequireAuthorization(Policies.Admin)
         .Accepts<object>("application/json");
 
-        group.MapPost("/{definitionId}/publish", async (string definitionId, int? version, PublishRequest? body, HttpContext http, WorkflowDefinitionService definitions, CancellationToken ct) =>
+        group.MapPost("/{definitionId}/publish", async (string definitionId, int? version, PublishRequest? body, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
-            var published = await definitions.PublishAsync(definitionId, body?.Version ?? version, http.User.ToActor().Name, ct);
+            var published = await mediator.Send(new PublishDefinition(definitionId, body?.Version ?? version, http.User.ToActor()), ct);
             return Results.Ok(DefinitionResponse.From(published, withBody: true));
         })
         .RequireAuthorization(Policies.Admin);

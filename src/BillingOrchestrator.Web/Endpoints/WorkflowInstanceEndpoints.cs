@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using BillingOrchestrator.Web.Auth;
+using BillingOrchestrator.Web.Commands;
 using BillingOrchestrator.Web.Infrastructure;
 using BillingOrchestrator.Workflows.Instances;
 using BillingOrchestrator.Workflows.Runtime;
+using Mediator;
 
 namespace BillingOrchestrator.Web.Endpoints;
 
@@ -20,14 +22,9 @@ public static class WorkflowInstanceEndpoints
     {
         var group = app.MapGroup("/api/workflow-instances").WithTags("Workflow instances").RequireAuthorization(Policies.AnyRole);
 
-        group.MapPost("/", async (StartRequest request, HttpContext http, WorkflowInstanceService instances, CancellationToken ct) =>
+        group.MapPost("/", async (StartRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
-            if (string.IsNullOrWhiteSpace(request.DefinitionId))
-            {
-                throw new WorkflowValidationException("definitionId", "required: the definition to start");
-            }
-
-            var instance = await instances.StartAsync(request.DefinitionId, request.Input, request.CorrelationId, request.Version, http.User.ToActor(), ct);
+            var instance = await mediator.Send(new StartInstance(request.DefinitionId, request.Input, request.CorrelationId, request.Version, http.User.ToActor()), ct);
             return Results.Created($"/api/workflow-instances/{instance.Id}", InstanceResponse.From(instance, withState: true));
         })
         .RequireAuthorization(Policies.Owner);
@@ -47,26 +44,21 @@ public static class WorkflowInstanceEndpoints
         group.MapGet("/{id}/incidents", async (string id, IWorkflowInstanceStore store, CancellationToken ct) => await store.GetIncidentsAsync(id, ct));
         group.MapGet("/{id}/bookmarks", async (string id, IBookmarkStore store, CancellationToken ct) => await store.ListAsync(id, ct));
 
-        group.MapPost("/{id}/cancel", async (string id, CancelRequest? request, HttpContext http, WorkflowAlterationService alterations, CancellationToken ct) =>
-            InstanceResponse.From(await alterations.CancelAsync(id, request?.Reason, http.User.ToActor(), ct), withState: true))
+        group.MapPost("/{id}/cancel", async (string id, CancelRequest? request, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            InstanceResponse.From(await mediator.Send(new CancelInstance(id, request?.Reason, http.User.ToActor()), ct), withState: true))
             .RequireAuthorization(Policies.Admin);
 
-        group.MapPost("/{id}/retry", async (string id, HttpContext http, WorkflowAlterationService alterations, CancellationToken ct) =>
-            InstanceResponse.From(await alterations.RetryAsync(id, http.User.ToActor(), ct), withState: true))
+        group.MapPost("/{id}/retry", async (string id, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            InstanceResponse.From(await mediator.Send(new RetryInstance(id, http.User.ToActor()), ct), withState: true))
             .RequireAuthorization(Policies.Admin);
 
-        group.MapPost("/{id}/migrate", async (string id, MigrateRequest? request, HttpContext http, WorkflowAlterationService alterations, CancellationToken ct) =>
-            InstanceResponse.From(await alterations.MigrateAsync(id, request?.TargetVersion, http.User.ToActor(), ct), withState: true))
+        group.MapPost("/{id}/migrate", async (string id, MigrateRequest? request, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            InstanceResponse.From(await mediator.Send(new MigrateInstance(id, request?.TargetVersion, http.User.ToActor()), ct), withState: true))
             .RequireAuthorization(Policies.Admin);
 
-        app.MapPost("/api/workflow-events", async (EventRequest request, HttpContext http, WorkflowInstanceService instances, CancellationToken ct) =>
+        app.MapPost("/api/workflow-events", async (EventRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
-            if (string.IsNullOrWhiteSpace(request.Name))
-            {
-                throw new WorkflowValidationException("name", "required: the event name the workflows wait for");
-            }
-
-            var resumed = await instances.PublishEventAsync(request.Name, request.InstanceId, request.CorrelationId, request.Payload, http.User.ToActor(), ct);
+            var resumed = await mediator.Send(new PublishEvent(request.Name, request.InstanceId, request.CorrelationId, request.Payload, http.User.ToActor()), ct);
             return Results.Ok(new { resumed });
         })
         .WithTags("Workflow instances")

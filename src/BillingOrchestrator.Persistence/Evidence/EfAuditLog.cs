@@ -1,0 +1,56 @@
+using BillingOrchestrator.Evidence.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace BillingOrchestrator.Persistence.Evidence;
+
+/// <summary>
+/// Appends read the chain head and insert the next sequence number in one transaction; the sequence is the primary
+/// key, so two hosts racing for the same slot cannot both win: the loser retries on the new head.
+/// </summary>
+internal sealed class EfAuditLog(BillingDbContext db, TimeProvider time) : IAuditLog
+{
+    private const int MaxAttempts = 20;
+
+    public async Task<AuditEntry> AppendAsync(string actor, string action, string? subject, string? dataJson, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var head = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var sequence = (head?.Sequence ?? 0) + 1;
+            var at = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
+            var previous = head?.Hash ?? AuditEntry.GenesisHash;
+            var entry = new AuditEntry
+            {
+                Sequence = sequence,
+                At = at,
+                Actor = actor,
+                Action = action,
+                Subject = subject,
+                DataJson = dataJson,
+                PreviousHash = previous,
+                Hash = AuditEntry.ComputeHash(sequence, at, actor, action, subject, dataJson, previous),
+            };
+            db.Add(entry);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return entry;
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                db.Entry(entry).State = EntityState.Detached;
+                await transaction.RollbackAsync(cancellationToken);
+                await Task.Delay(Random.Shared.Next(1, 5 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> ListAsync(long afterSequence, int take, CancellationToken cancellationToken) =>
+        await db.Set<AuditEntry>().AsNoTracking().Where(e => e.Sequence > afterSequence).OrderBy(e => e.Sequence).Take(take).ToListAsync(cancellationToken);
+
+    public Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken) =>
+        AuditVerification.CheckAsync(db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable(), cancellationToken);
+}
