@@ -54,8 +54,49 @@ var machineBusyBefore = MachineInfo.MachineBusySeconds();
 var processCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var total = Stopwatch.StartNew();
 var scenarios = new Scenarios(settings, results);
+List<Func<Task<ISystemUnderTest>>> Factories(string label)
+{
+    var systems = new List<Func<Task<ISystemUnderTest>>>
+    {
+        async () => await EngineSystem.StartAsync(Report.Sqlite, Path.Combine(root, $"{label}-sqlite"), "Sqlite", null, settings.EngineWorkers, null, ct),
+    };
+    if (settings.PostgresConnectionString is { } pgAdmin)
+    {
+        systems.Add(async () =>
+        {
+            var (db, drop) = await CreateDatabaseAsync(pgAdmin, "bench_engine", ct);
+            try
+            {
+                return await EngineSystem.StartAsync(Report.Postgres, Path.Combine(root, $"{label}-postgres"), "Postgres", db, settings.EngineWorkers, drop, ct);
+            }
+            catch
+            {
+                await drop();
+                throw;
+            }
+        });
+    }
+
+    if (!settings.SkipWorkflowCore)
+    {
+        systems.Add(async () => await WorkflowCoreSystem.StartAsync(ct));
+    }
+
+    return systems;
+}
+
 try
 {
+    if (!settings.Quick)
+    {
+        Console.Error.WriteLine("process warm-up (not recorded)");
+        foreach (var factory in Factories("warmup"))
+        {
+            await using var system = await factory();
+            await scenarios.WarmupProcessAsync(system, 300, 100, ct);
+        }
+    }
+
     for (var r = 0; r < settings.Runs; r++)
     {
         Console.Error.WriteLine($"run {r + 1}/{settings.Runs} (load average {MachineInfo.LoadAverage()})");
@@ -82,32 +123,7 @@ try
         }
 
         // Rotate the order of the systems from run to run, so drift on a shared machine does not favour one of them.
-        var systems = new List<Func<Task<ISystemUnderTest>>>
-        {
-            async () => await EngineSystem.StartAsync(Report.Sqlite, Path.Combine(root, $"run{r}-sqlite"), "Sqlite", null, settings.EngineWorkers, null, ct),
-        };
-        if (settings.PostgresConnectionString is { } pgAdmin)
-        {
-            systems.Add(async () =>
-            {
-                var (db, drop) = await CreateDatabaseAsync(pgAdmin, "bench_engine", ct);
-                try
-                {
-                    return await EngineSystem.StartAsync(Report.Postgres, Path.Combine(root, $"run{r}-postgres"), "Postgres", db, settings.EngineWorkers, drop, ct);
-                }
-                catch
-                {
-                    await drop();
-                    throw;
-                }
-            });
-        }
-
-        if (!settings.SkipWorkflowCore)
-        {
-            systems.Add(async () => await WorkflowCoreSystem.StartAsync(ct));
-        }
-
+        var systems = Factories($"run{r}");
         for (var s = 0; s < systems.Count; s++)
         {
             ISystemUnderTest system;
@@ -208,5 +224,6 @@ static async Task<(string ConnectionString, Func<Task> Drop)> CreateDatabaseAsyn
         await using var drop = connection.CreateCommand();
         drop.CommandText = $"DROP DATABASE IF EXISTS {name} WITH (FORCE)";
         await drop.ExecuteNonQueryAsync(CancellationToken.None);
-    });
+    }
+    );
 }

@@ -5,7 +5,8 @@ namespace BillingOrchestrator.Benchmarks;
 
 /// <summary>
 /// The measured phases, identical for every system. Per repetition and system, on one fresh host:
-/// warm-up, idle resume latency, flow (a) throughput, flow (b) throughput, resume latency under flow (a) load.
+/// warm-up, idle resume latency, flow (a) throughput, flow (b) throughput, resume latency under a steady flow (a) load at
+/// half the rate just measured, resume latency under a burst of flow (a) starts.
 /// </summary>
 internal sealed class Scenarios(Settings settings, Results results)
 {
@@ -33,10 +34,12 @@ internal sealed class Scenarios(Settings settings, Results results)
             results.Add(name, "idle.samples", latency.Resume.Count);
         });
 
+        double? autoRate = null;
         await Phase(name, "flow (a)", async () =>
         {
             var run = await AutoAsync(system, settings.AutoInstances, cancellationToken);
             RecordThroughput(name, "a", run, perInstance: 10);
+            autoRate = run.Finished / run.Elapsed.TotalSeconds;
         });
 
         await Phase(name, "flow (b)", async () =>
@@ -47,16 +50,42 @@ internal sealed class Scenarios(Settings settings, Results results)
             results.Add(name, "b.ack.p99", Stats.Percentile(run.Ack, 99));
         });
 
-        await Phase(name, "latency under load", async () =>
+        if (autoRate is { } rate)
         {
-            // Flow (a) load with half the instances, and one approval instance at a time driven beside it.
+            await Phase(name, "latency under steady load", async () =>
+            {
+                // Flow (a) started at a steady half of the rate this host just sustained, one approval instance at a time beside it.
+                using var loadDone = new CancellationTokenSource();
+                var load = Task.Run(
+                    async () =>
+                    {
+                        try
+                        {
+                            return await PacedAutoAsync(system, rate / 2, settings.SteadyLoadDuration, cancellationToken);
+                        }
+                        finally
+                        {
+                            await loadDone.CancelAsync();
+                        }
+                    },
+                    cancellationToken);
+                var latency = await LatencyAsync(system, int.MaxValue, pollDelay: TimeSpan.FromMilliseconds(1), stop: loadDone.Token, cancellationToken);
+                var started = await load;
+                results.Add(name, "steady.activities_per_s", started * 10 / settings.SteadyLoadDuration.TotalSeconds);
+                RecordLatency(name, "steady", latency);
+            });
+        }
+
+        await Phase(name, "latency under a burst", async () =>
+        {
+            // A burst of flow (a) instances started at once (a quarter of the flow (a) count), one approval instance at a time beside it.
             using var loadDone = new CancellationTokenSource();
             var load = Task.Run(
                 async () =>
                 {
                     try
                     {
-                        return await AutoAsync(system, Math.Max(1, settings.AutoInstances / 2), cancellationToken);
+                        return await AutoAsync(system, Math.Max(1, settings.AutoInstances / 4), cancellationToken);
                     }
                     finally
                     {
@@ -66,18 +95,68 @@ internal sealed class Scenarios(Settings settings, Results results)
                 cancellationToken);
             var latency = await LatencyAsync(system, int.MaxValue, pollDelay: TimeSpan.FromMilliseconds(1), stop: loadDone.Token, cancellationToken);
             var run = await load;
-            RecordThroughput(name, "load", run, perInstance: 10);
-            results.Add(name, "load.resume.p50", Stats.Percentile(latency.Resume, 50));
-            results.Add(name, "load.resume.p99", Stats.Percentile(latency.Resume, 99));
-            results.Add(name, "load.ack.p50", Stats.Percentile(latency.Ack, 50));
-            results.Add(name, "load.ack.p99", Stats.Percentile(latency.Ack, 99));
-            results.Add(name, "load.samples", latency.Resume.Count);
+            RecordThroughput(name, "burst", run, perInstance: 10);
+            results.Add(name, "burst.size", run.Requested);
+            RecordLatency(name, "burst", latency);
         });
 
         if (await system.HealthAsync(cancellationToken) is { } problem)
         {
             results.Note($"{name}: {problem}");
         }
+    }
+
+    /// <summary>
+    /// Once per process before the first measured run: enough work on a throwaway host of each system that the hot code
+    /// is JIT-compiled at its final tier, so the first system measured is not penalised.
+    /// </summary>
+    public async Task WarmupProcessAsync(ISystemUnderTest system, int autoInstances, int approvalInstances, CancellationToken cancellationToken)
+    {
+        await AutoAsync(system, autoInstances, cancellationToken);
+        await ApprovalAsync(system, approvalInstances, cancellationToken);
+        await LatencyAsync(system, 20, pollDelay: null, stop: null, cancellationToken);
+    }
+
+    private void RecordLatency(string name, string phase, Latency latency)
+    {
+        results.Add(name, $"{phase}.resume.p50", Stats.Percentile(latency.Resume, 50));
+        results.Add(name, $"{phase}.resume.p99", Stats.Percentile(latency.Resume, 99));
+        results.Add(name, $"{phase}.ack.p50", Stats.Percentile(latency.Ack, 50));
+        results.Add(name, $"{phase}.ack.p99", Stats.Percentile(latency.Ack, 99));
+        results.Add(name, $"{phase}.samples", latency.Resume.Count);
+    }
+
+    /// <summary>
+    /// Starts flow (a) instances at <paramref name="perSecond"/> for <paramref name="duration"/> (open loop: a start that
+    /// falls behind is issued at once), then waits for them to finish. Returns how many were started.
+    /// </summary>
+    private async Task<int> PacedAutoAsync(ISystemUnderTest system, double perSecond, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var before = await system.CountFinishedAsync(Flow.Auto, cancellationToken);
+        var count = Math.Max(1, (int)(perSecond * duration.TotalSeconds));
+        var origin = Stopwatch.GetTimestamp();
+        const int Starters = 4;
+        await Task.WhenAll(Enumerable.Range(0, Starters).Select(async j =>
+        {
+            await using var driver = system.CreateDriver();
+            for (var i = j; i < count; i += Starters)
+            {
+                var wait = TimeSpan.FromSeconds(i / perSecond) - Stopwatch.GetElapsedTime(origin);
+                if (wait > TimeSpan.FromMilliseconds(1))
+                {
+                    await Task.Delay(wait, cancellationToken);
+                }
+
+                await driver.StartAsync(Flow.Auto, cancellationToken);
+            }
+        }));
+        var (finished, timedOut) = await WaitFinishedAsync(system, Flow.Auto, before + count, cancellationToken);
+        if (timedOut)
+        {
+            results.Note($"{system.Name} steady load: only {finished - before} of {count} instances finished before the deadline");
+        }
+
+        return count;
     }
 
     private void RecordThroughput(string name, string flow, Throughput run, int perInstance)

@@ -20,6 +20,9 @@ internal sealed record Settings
     /// <summary>How long each raw commit-rate loop runs.</summary>
     public TimeSpan RawDuration { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>How long the steady flow (a) load runs while resume latency is probed beside it.</summary>
+    public TimeSpan SteadyLoadDuration { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Concurrent callers starting instances and completing tasks (and publishing events).</summary>
     public int Drivers { get; init; } = 32;
 
@@ -57,6 +60,7 @@ internal sealed record Settings
                 LatencyInstances = 20,
                 Runs = 1,
                 RawDuration = TimeSpan.FromSeconds(1),
+                SteadyLoadDuration = TimeSpan.FromSeconds(2),
                 Warmup = 10,
                 ScenarioTimeout = TimeSpan.FromSeconds(30),
             };
