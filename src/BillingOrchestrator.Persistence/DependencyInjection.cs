@@ -1,4 +1,6 @@
+using BillingOrchestrator.Billing.Sync;
 using BillingOrchestrator.Evidence.Audit;
+using BillingOrchestrator.Persistence.Billing;
 using BillingOrchestrator.Persistence.Evidence;
 using BillingOrchestrator.Persistence.Workflows;
 using BillingOrchestrator.Workflows.Definitions;
@@ -46,6 +48,9 @@ public static class DependencyInjection
         services.AddScoped<IUserTaskStore, EfUserTaskStore>();
         services.AddScoped<IBookmarkStore, EfBookmarkStore>();
         services.AddScoped<IAuditLog, EfAuditLog>();
+        services.AddScoped<IPsaRecordStore, EfPsaRecordStore>();
+        services.AddScoped<BillingDataStore>();
+        services.AddScoped<CatalogStore>();
         if (options.Migrate)
         {
             services.AddHostedService<DatabaseMigrator>();

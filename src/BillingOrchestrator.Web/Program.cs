@@ -1,7 +1,9 @@
 using BillingOrchestrator.Persistence;
 using BillingOrchestrator.Web;
 using BillingOrchestrator.Web.Auth;
+using BillingOrchestrator.Web.Catalog;
 using BillingOrchestrator.Web.Commands;
+using BillingOrchestrator.Web.Demo;
 using BillingOrchestrator.Web.Endpoints;
 using BillingOrchestrator.Web.Infrastructure;
 using BillingOrchestrator.Workflows;
@@ -13,6 +15,8 @@ builder.AddAuth();
 builder.Services.AddWorkflowEngine(builder.Configuration);
 builder.Services.AddWorkflowRuntime();
 builder.Services.AddCommands();
+builder.Services.AddCatalog();
+builder.Services.AddDemoData();
 builder.AddWebInfrastructure();
 
 var app = builder.Build();
@@ -25,6 +29,7 @@ app.MapWorkflowDefinitionEndpoints();
 app.MapWorkflowInstanceEndpoints();
 app.MapTaskEndpoints();
 app.MapAuditEndpoints();
+app.MapCatalogEndpoints();
 app.MapApiDocs();
 app.Run();
 

@@ -34,6 +34,9 @@ public class ProductHost(TestDatabaseKind kind) : WebApplicationFactory<Program>
 
     public SwitchAction Switch { get; } = new();
 
+    /// <summary>Load the demo MSP's PSA data (about 85,000 records) at start; off unless a test class needs it.</summary>
+    protected virtual bool LoadDemoData => false;
+
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
     public async Task InitializeAsync()
@@ -61,6 +64,7 @@ public class ProductHost(TestDatabaseKind kind) : WebApplicationFactory<Program>
 
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Demo:Password", DemoPassword);
+        builder.UseSetting("Demo:LoadData", LoadDemoData ? "true" : "false");
         builder.UseSetting("Workflows:Directory", WorkflowsDirectory);
         builder.UseSetting("Workflows:NodeId", "test-" + Guid.NewGuid().ToString("N")[..8]);
         builder.UseSetting("Workflows:SweepInterval", "00:00:00.100");
@@ -105,3 +109,13 @@ public class ProductHost(TestDatabaseKind kind) : WebApplicationFactory<Program>
 public sealed class SqliteProductHost() : ProductHost(TestDatabaseKind.Sqlite);
 
 public sealed class PostgresProductHost() : ProductHost(TestDatabaseKind.Postgres);
+
+public sealed class SqliteDemoProductHost() : ProductHost(TestDatabaseKind.Sqlite)
+{
+    protected override bool LoadDemoData => true;
+}
+
+public sealed class PostgresDemoProductHost() : ProductHost(TestDatabaseKind.Postgres)
+{
+    protected override bool LoadDemoData => true;
+}

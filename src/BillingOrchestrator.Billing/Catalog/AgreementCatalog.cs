@@ -95,6 +95,9 @@ public sealed class AgreementCatalog
         return problems;
     }
 
+    /// <summary>Restores an owner recorded by an earlier <see cref="Enroll"/> when a stored catalog is loaded; intake was validated then.</summary>
+    public void RestoreOwner(int agreementId, string owner) => _owners[agreementId] = owner;
+
     public bool IsEnrolled(int agreementId) => _owners.ContainsKey(agreementId);
 
     public string? OwnerOf(int agreementId) => _owners.GetValueOrDefault(agreementId);

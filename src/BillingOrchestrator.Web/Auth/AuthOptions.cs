@@ -17,4 +17,7 @@ public sealed class DemoOptions
     public bool Enabled { get; set; }
 
     public string? Password { get; set; }
+
+    /// <summary>Also load the demo MSP's PSA data on first start (with <see cref="Enabled"/>).</summary>
+    public bool LoadData { get; set; } = true;
 }

@@ -21,6 +21,9 @@ public static class Policies
     public const string Owner = nameof(Owner);
     public const string Admin = nameof(Admin);
 
+    /// <summary>Finance leads own the catalog and coding standards (playbook steps 1 and 2); admins may edit too.</summary>
+    public const string CatalogEditor = nameof(CatalogEditor);
+
     /// <summary>Auditors and admins read the audit log.</summary>
     public const string AuditReader = nameof(AuditReader);
 }
