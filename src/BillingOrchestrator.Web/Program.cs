@@ -5,6 +5,7 @@ using BillingOrchestrator.Web.Catalog;
 using BillingOrchestrator.Web.Commands;
 using BillingOrchestrator.Web.Demo;
 using BillingOrchestrator.Web.Endpoints;
+using BillingOrchestrator.Web.Evidence;
 using BillingOrchestrator.Web.Infrastructure;
 using BillingOrchestrator.Workflows;
 
@@ -17,6 +18,7 @@ builder.Services.AddWorkflowRuntime();
 builder.Services.AddCommands();
 builder.Services.AddCatalog();
 builder.Services.AddDemoData();
+builder.AddEvidenceFeature();
 builder.AddWebInfrastructure();
 
 var app = builder.Build();
@@ -30,6 +32,7 @@ app.MapWorkflowInstanceEndpoints();
 app.MapTaskEndpoints();
 app.MapAuditEndpoints();
 app.MapCatalogEndpoints();
+app.MapEvidenceEndpoints();
 app.MapApiDocs();
 app.Run();
 

@@ -24,7 +24,8 @@ public abstract class WorkflowLifecycleTests(ProductHost host)
         (await finance.CompleteAsync(review, "Approve", new { reason = "scope confirmed" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var gate = await service.WaitForTaskAsync(instance.Id(), "gate");
         gate["kind"]!.GetValue<string>().ShouldBe("QualityGate");
-        (await service.CompleteAsync(gate, "Approved", new { evidence = new { report = "sha256:abc" } })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var report = await finance.AttachNoteAsync(instance.Id(), "gate", "Validation report reviewed");
+        (await service.CompleteAsync(gate, "Approved", new { evidence = new { report } })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var finished = await finance.WaitForSubStatusAsync(instance.Id(), "Finished");
         finished["status"]!.GetValue<string>().ShouldBe("Finished");

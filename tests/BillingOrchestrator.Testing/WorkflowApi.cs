@@ -49,4 +49,12 @@ public static class WorkflowApi
         (await client.GetFromJsonAsync<JsonArray>($"/api/workflow-instances/{instanceId}/journal"))!;
 
     public static string Id(this JsonObject obj) => obj["id"]!.GetValue<string>();
+
+    /// <summary>Attaches a note as evidence to an instance's step; returns the evidence id.</summary>
+    public static async Task<string> AttachNoteAsync(this HttpClient client, string instanceId, string activityId, string note)
+    {
+        var response = await client.PostAsJsonAsync($"/api/workflow-instances/{instanceId}/evidence/notes", new { kind = "note", name = note, note, activityId, controls = new[] { "PSF D6 Human oversight" } });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!.Id();
+    }
 }

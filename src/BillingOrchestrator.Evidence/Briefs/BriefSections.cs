@@ -80,7 +80,7 @@ internal sealed class BriefSections(BriefLayout layout, EvidenceBrief brief)
             return;
         }
 
-        BriefColumn[] columns = [new("Name", 90), new("Role", 84), new("Decision", 66), new("Time", 110), new("Comment", BriefStyle.ContentWidth - 350)];
+        BriefColumn[] columns = [new("Name", 132), new("Role", 84), new("Decision", 62), new("Time", 104), new("Comment", BriefStyle.ContentWidth - 382)];
         var rows = brief.Approvals.Select(a => BriefRow.Of(
             new BriefRun(a.Name, BriefStyle.BodyBold, BriefStyle.Ink),
             BriefRun.Plain(a.Role),

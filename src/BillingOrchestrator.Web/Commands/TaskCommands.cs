@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using BillingOrchestrator.Web.Evidence;
+using BillingOrchestrator.Workflows.Activities.BuiltIn;
 using BillingOrchestrator.Workflows.Runtime;
 using BillingOrchestrator.Workflows.Tasks;
 using Mediator;
@@ -47,9 +49,34 @@ public sealed record ChangeTask(
     }
 }
 
-public sealed class ChangeTaskHandler(UserTaskService tasks) : ICommandHandler<ChangeTask, UserTask>
+public sealed partial class ChangeTaskHandler(UserTaskService tasks, IUserTaskStore taskStore, GateBriefs briefs, ILogger<ChangeTaskHandler> logger) : ICommandHandler<ChangeTask, UserTask>
 {
     public async ValueTask<UserTask> Handle(ChangeTask command, CancellationToken cancellationToken)
+    {
+        if (command.Change == "complete" && command.Outcome == QualityGateActivity.Approved
+            && await taskStore.FindAsync(command.TaskId, cancellationToken) is { Kind: UserTaskKinds.QualityGate, IsOpen: true } gate)
+        {
+            await briefs.CheckApprovalAsync(gate, command.Data, command.Actor.Name, cancellationToken);
+        }
+
+        var changed = await ChangeAsync(command, cancellationToken);
+        if (GateBriefs.IsApprovedGate(changed))
+        {
+            try
+            {
+                await briefs.GenerateAsync(changed, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The approval is committed; the brief can be generated again on demand (POST .../briefs).
+                LogBriefFailed(logger, ex, changed.Id);
+            }
+        }
+
+        return changed;
+    }
+
+    private async Task<UserTask> ChangeAsync(ChangeTask command, CancellationToken cancellationToken)
     {
         var revision = command.ExpectedRevision!.Value;
         var operation = command.OperationId!;
@@ -62,4 +89,7 @@ public sealed class ChangeTaskHandler(UserTaskService tasks) : ICommandHandler<C
             _ => throw new WorkflowValidationException("change", $"must be one of {string.Join(", ", ChangeTask.Changes)}"),
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Generating the evidence brief for approved gate task {TaskId} failed")]
+    private static partial void LogBriefFailed(ILogger logger, Exception exception, string taskId);
 }

@@ -1,0 +1,15 @@
+namespace BillingOrchestrator.Evidence.Items;
+
+/// <summary>The control frameworks the playbook maps to (PSF and PAI-8); evidence is tagged with these exact labels.</summary>
+public static class EvidenceControls
+{
+    public const string OutputValidation = "PSF D2 Output validation";
+    public const string Observability = "PSF D4 Observability";
+    public const string HumanOversight = "PSF D6 Human oversight";
+    public const string BillingValidation = "PAI-8 C2 Billing validation";
+    public const string FinancialTelemetry = "PAI-8 C4 Financial telemetry";
+    public const string ExceptionApprovals = "PAI-8 C6 Exception approvals";
+
+    public static IReadOnlyList<string> All { get; } =
+        [OutputValidation, Observability, HumanOversight, BillingValidation, FinancialTelemetry, ExceptionApprovals];
+}
