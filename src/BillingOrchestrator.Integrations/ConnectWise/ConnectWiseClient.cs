@@ -98,10 +98,24 @@ public sealed class ConnectWiseClient
     /// <c>rel="next"</c> names; its query is sent to this client's own base address, so credentials never follow a link
     /// to another host.
     /// </summary>
-    public async IAsyncEnumerable<T> ListAsync<T>(string endpoint, string? conditions = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<T> ListAsync<T>(string endpoint, string? conditions = null, CancellationToken cancellationToken = default) =>
+        ListAsync<T>(endpoint, conditions, orderBy: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ListAsync{T}(string, string, CancellationToken)"/>, sorted by <paramref name="orderBy"/> (for example
+    /// <c>id asc</c>). A sort on a field that never changes keeps paging stable while records are edited; the parameter is
+    /// sent with every page, also when a server's <c>Link</c> header leaves it out.
+    /// </summary>
+    public async IAsyncEnumerable<T> ListAsync<T>(string endpoint, string? conditions, string? orderBy, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         endpoint = Normalize(endpoint);
         var query = "pageSize=" + ConnectWiseConditions.Number(options.PageSize) + "&page=1";
+        var sort = string.IsNullOrWhiteSpace(orderBy) ? null : "orderBy=" + Uri.EscapeDataString(orderBy.Trim());
+        if (sort is not null)
+        {
+            query = sort + "&" + query;
+        }
+
         if (!string.IsNullOrWhiteSpace(conditions))
         {
             query = "conditions=" + Uri.EscapeDataString(conditions) + "&" + query;
@@ -117,6 +131,11 @@ public sealed class ConnectWiseClient
             {
                 page = await ReadAsync<List<T>>(response, endpoint, cancellationToken).ConfigureAwait(false);
                 next = NextQuery(response, endpoint);
+            }
+
+            if (next is not null && sort is not null && !HasParameter(next, "orderBy"))
+            {
+                next = sort + "&" + next;
             }
 
             foreach (var item in page)
@@ -191,6 +210,9 @@ public sealed class ConnectWiseClient
             throw ConnectWiseApiException.Malformed(endpoint, response, ex);
         }
     }
+
+    private static bool HasParameter(string query, string name) =>
+        query.Split('&').Any(p => p.StartsWith(name + "=", StringComparison.OrdinalIgnoreCase));
 
     private string? NextQuery(HttpResponseMessage response, string endpoint)
     {
