@@ -7,6 +7,7 @@ using BillingOrchestrator.Web.Demo;
 using BillingOrchestrator.Web.Endpoints;
 using BillingOrchestrator.Web.Evidence;
 using BillingOrchestrator.Web.Infrastructure;
+using BillingOrchestrator.Web.Psa;
 using BillingOrchestrator.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ builder.Services.AddCommands();
 builder.Services.AddCatalog();
 builder.Services.AddDemoData();
 builder.AddEvidenceFeature();
+builder.Services.AddPsa(builder.Configuration);
 builder.AddWebInfrastructure();
 
 var app = builder.Build();
@@ -33,6 +35,7 @@ app.MapTaskEndpoints();
 app.MapAuditEndpoints();
 app.MapCatalogEndpoints();
 app.MapEvidenceEndpoints();
+app.MapPsaEndpoints();
 app.MapApiDocs();
 app.Run();
 

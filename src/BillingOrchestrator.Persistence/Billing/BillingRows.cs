@@ -96,3 +96,21 @@ public sealed class BillingSettingRow
 
     public required string Value { get; set; }
 }
+
+/// <summary>One run of a ConnectWise sync or an export import: when, by whom, whether it succeeded, and its full report.</summary>
+public sealed class PsaSyncRow
+{
+    public required string Id { get; init; }
+
+    public required string Kind { get; init; }
+
+    public DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset FinishedAt { get; init; }
+
+    public bool Succeeded { get; init; }
+
+    public required string StartedBy { get; init; }
+
+    public required string ReportJson { get; init; }
+}

@@ -12,7 +12,7 @@ internal sealed class PsaRecordRowConfiguration : IEntityTypeConfiguration<PsaRe
         builder.HasKey(r => new { r.Entity, r.Id });
         builder.Property(r => r.Entity).HasMaxLength(40);
         builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.Property(r => r.Source).HasMaxLength(20);
+        builder.Property(r => r.Source).HasMaxLength(200);
         builder.HasIndex(r => new { r.Entity, r.CompanyId });
         builder.HasIndex(r => new { r.Entity, r.AgreementId });
     }
@@ -75,5 +75,15 @@ internal sealed class BillingSettingRowConfiguration : IEntityTypeConfiguration<
         builder.ToTable("billing_settings");
         builder.HasKey(s => s.Key);
         builder.Property(s => s.Key).HasMaxLength(80);
+    }
+}
+
+internal sealed class PsaSyncRowConfiguration : IEntityTypeConfiguration<PsaSyncRow>
+{
+    public void Configure(EntityTypeBuilder<PsaSyncRow> builder)
+    {
+        builder.ToTable("psa_syncs");
+        builder.HasKey(s => s.Id);
+        builder.HasIndex(s => s.StartedAt);
     }
 }

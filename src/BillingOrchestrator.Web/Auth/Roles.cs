@@ -24,6 +24,9 @@ public static class Policies
     /// <summary>Finance leads own the catalog and coding standards (playbook steps 1 and 2); admins may edit too.</summary>
     public const string CatalogEditor = nameof(CatalogEditor);
 
+    /// <summary>PSA administrators (and admins) run ConnectWise syncs and imports.</summary>
+    public const string PsaOperator = nameof(PsaOperator);
+
     /// <summary>Auditors and admins read the audit log.</summary>
     public const string AuditReader = nameof(AuditReader);
 }

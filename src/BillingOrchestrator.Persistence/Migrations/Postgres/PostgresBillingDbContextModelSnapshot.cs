@@ -384,8 +384,8 @@ namespace BillingOrchestrator.Persistence.Migrations.Postgres
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("source");
 
                     b.Property<long>("StoredAt")
@@ -402,6 +402,48 @@ namespace BillingOrchestrator.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_psa_records_entity_company_id");
 
                     b.ToTable("psa_records", (string)null);
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Persistence.Billing.PsaSyncRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<long>("FinishedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ReportJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("report_json");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("started_by");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.HasKey("Id")
+                        .HasName("pk_psa_syncs");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_psa_syncs_started_at");
+
+                    b.ToTable("psa_syncs", (string)null);
                 });
 
             modelBuilder.Entity("BillingOrchestrator.Persistence.TaskOperation", b =>

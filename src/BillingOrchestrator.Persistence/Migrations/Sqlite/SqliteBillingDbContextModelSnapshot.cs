@@ -379,7 +379,7 @@ namespace BillingOrchestrator.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("source");
 
@@ -397,6 +397,48 @@ namespace BillingOrchestrator.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_psa_records_entity_company_id");
 
                     b.ToTable("psa_records", (string)null);
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Persistence.Billing.PsaSyncRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("ReportJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_json");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("succeeded");
+
+                    b.HasKey("Id")
+                        .HasName("pk_psa_syncs");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_psa_syncs_started_at");
+
+                    b.ToTable("psa_syncs", (string)null);
                 });
 
             modelBuilder.Entity("BillingOrchestrator.Persistence.TaskOperation", b =>
