@@ -1,0 +1,34 @@
+using BillingOrchestrator.Cli;
+
+// billing-orchestrator: batch use without the server. Exit 0 when the command ran, 2 on bad input, 1 on failure.
+var commands = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
+{
+    ["dump"] = new HashSet<string> { "out" },
+};
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+try
+{
+    var parsed = CliArguments.Parse(args, commands);
+    return parsed.Verb switch
+    {
+        "dump" => await DumpCommand.RunAsync(parsed, Console.Out, cancel.Token),
+        _ => throw new CliException($"unknown command '{parsed.Verb}'"),
+    };
+}
+catch (CliException ex)
+{
+    await Console.Error.WriteLineAsync($"billing-orchestrator: {ex.Message}");
+    return 2;
+}
+catch (OperationCanceledException)
+{
+    await Console.Error.WriteLineAsync("billing-orchestrator: cancelled");
+    return 1;
+}
