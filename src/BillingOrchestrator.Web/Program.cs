@@ -8,6 +8,7 @@ using BillingOrchestrator.Web.Endpoints;
 using BillingOrchestrator.Web.Evidence;
 using BillingOrchestrator.Web.Infrastructure;
 using BillingOrchestrator.Web.Psa;
+using BillingOrchestrator.Web.Validation;
 using BillingOrchestrator.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ builder.Services.AddCatalog();
 builder.Services.AddDemoData();
 builder.AddEvidenceFeature();
 builder.Services.AddPsa(builder.Configuration);
+builder.Services.AddValidation();
 builder.AddWebInfrastructure();
 
 var app = builder.Build();
@@ -36,6 +38,7 @@ app.MapAuditEndpoints();
 app.MapCatalogEndpoints();
 app.MapEvidenceEndpoints();
 app.MapPsaEndpoints();
+app.MapValidationEndpoints();
 app.MapApiDocs();
 app.Run();
 

@@ -114,3 +114,42 @@ public sealed class PsaSyncRow
 
     public required string ReportJson { get; init; }
 }
+
+/// <summary>A recorded validation run: parameters, scope, the hash of its input snapshot, duration and totals.</summary>
+public sealed class ValidationRunRow
+{
+    public required string Id { get; init; }
+
+    public DateTimeOffset StartedAt { get; init; }
+
+    public long DurationMs { get; init; }
+
+    public required string StartedBy { get; init; }
+
+    public required string SnapshotHash { get; init; }
+
+    public int FindingCount { get; init; }
+
+    /// <summary>Options, scope, period, checks run and totals per category and check, as JSON.</summary>
+    public required string SummaryJson { get; init; }
+}
+
+/// <summary>One finding of a run, with the columns it is filtered by and the whole finding as JSON.</summary>
+public sealed class ValidationFindingRow
+{
+    public required string RunId { get; init; }
+
+    public int Sequence { get; init; }
+
+    public required string CheckId { get; init; }
+
+    public required string Category { get; init; }
+
+    public required string Severity { get; init; }
+
+    public int CompanyId { get; init; }
+
+    public int? AgreementId { get; init; }
+
+    public required string FindingJson { get; init; }
+}

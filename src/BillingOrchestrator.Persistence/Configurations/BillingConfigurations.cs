@@ -87,3 +87,24 @@ internal sealed class PsaSyncRowConfiguration : IEntityTypeConfiguration<PsaSync
         builder.HasIndex(s => s.StartedAt);
     }
 }
+
+internal sealed class ValidationRunRowConfiguration : IEntityTypeConfiguration<ValidationRunRow>
+{
+    public void Configure(EntityTypeBuilder<ValidationRunRow> builder)
+    {
+        builder.ToTable("validation_runs");
+        builder.HasKey(r => r.Id);
+        builder.HasIndex(r => r.StartedAt);
+    }
+}
+
+internal sealed class ValidationFindingRowConfiguration : IEntityTypeConfiguration<ValidationFindingRow>
+{
+    public void Configure(EntityTypeBuilder<ValidationFindingRow> builder)
+    {
+        builder.ToTable("validation_findings");
+        builder.HasKey(f => new { f.RunId, f.Sequence });
+        builder.HasIndex(f => new { f.RunId, f.Category, f.Severity });
+        builder.HasIndex(f => new { f.RunId, f.CompanyId });
+    }
+}

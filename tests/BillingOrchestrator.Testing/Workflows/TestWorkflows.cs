@@ -184,6 +184,23 @@ public static class TestWorkflows
         """;
     }
 
+    /// <summary>Runs the pre-invoice checks as a workflow step.</summary>
+    public static class Validate
+    {
+        public const string DefinitionId = "test-validate";
+
+        public const string Json = """
+        {
+          "definitionId": "test-validate",
+          "name": "Validate the pilot companies",
+          "variables": [ { "name": "validation", "type": "object" } ],
+          "activities": [
+            { "id": "validate", "type": "RunAction", "action": "billing.validate", "input": { "companyIds": [2, 3, 4, 5, 6, 7, 8, 9, 10, 11] }, "outputVariable": "validation" }
+          ]
+        }
+        """;
+    }
+
     public static IEnumerable<(string DefinitionId, string Json)> All =>
     [
         (Approval.DefinitionId, Approval.Json),
@@ -194,6 +211,7 @@ public static class TestWorkflows
         (Failing.DefinitionId, Failing.Json),
         (Event.DefinitionId, Event.Json),
         (Migration.DefinitionId, Migration.Json),
+        (Validate.DefinitionId, Validate.Json),
     ];
 
     /// <summary>Writes every test workflow into a fresh folder for <c>Workflows:Directory</c>.</summary>

@@ -441,6 +441,98 @@ namespace BillingOrchestrator.Persistence.Migrations.Sqlite
                     b.ToTable("psa_syncs", (string)null);
                 });
 
+            modelBuilder.Entity("BillingOrchestrator.Persistence.Billing.ValidationFindingRow", b =>
+                {
+                    b.Property<string>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<int?>("AgreementId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("CheckId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_id");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("FindingJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finding_json");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("severity");
+
+                    b.HasKey("RunId", "Sequence")
+                        .HasName("pk_validation_findings");
+
+                    b.HasIndex("RunId", "CompanyId")
+                        .HasDatabaseName("ix_validation_findings_run_id_company_id");
+
+                    b.HasIndex("RunId", "Category", "Severity")
+                        .HasDatabaseName("ix_validation_findings_run_id_category_severity");
+
+                    b.ToTable("validation_findings", (string)null);
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Persistence.Billing.ValidationRunRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<int>("FindingCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finding_count");
+
+                    b.Property<string>("SnapshotHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("snapshot_hash");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("SummaryJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary_json");
+
+                    b.HasKey("Id")
+                        .HasName("pk_validation_runs");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_validation_runs_started_at");
+
+                    b.ToTable("validation_runs", (string)null);
+                });
+
             modelBuilder.Entity("BillingOrchestrator.Persistence.TaskOperation", b =>
                 {
                     b.Property<string>("OperationId")

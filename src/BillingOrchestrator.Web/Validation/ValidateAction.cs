@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using BillingOrchestrator.Billing.Checks;
+using BillingOrchestrator.Workflows.Actions;
+using BillingOrchestrator.Workflows.Activities;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BillingOrchestrator.Web.Validation;
+
+/// <summary>
+/// The workflow action <c>billing.validate</c>: runs the pre-invoice checks (optionally scoped with
+/// <c>input.companyIds</c> / <c>input.agreementIds</c>, the rollout's pilot) and outputs the run id, finding count and money
+/// at risk. The run id is the execution's idempotency key, so a replay after a crash returns the recorded run.
+/// </summary>
+public sealed class ValidateAction : IWorkflowAction
+{
+    public string Name => "billing.validate";
+
+    public async ValueTask<ActionResult> ExecuteAsync(ActivityExecutionContext context, JsonNode? input, CancellationToken cancellationToken)
+    {
+        await using var scope = context.Services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        var runs = scope.ServiceProvider.GetRequiredService<ValidationRuns>();
+        var companies = Ids(input?["companyIds"]);
+        var agreements = Ids(input?["agreementIds"]);
+        var runScope = companies is null && agreements is null ? ValidationScope.All : new ValidationScope { CompanyIds = companies, AgreementIds = agreements };
+        var runId = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(context.IdempotencyKey)))[..32];
+        var run = await runs.RunAsync(runId, runScope, ValidationOptions.Default, "workflow:" + context.Instance.Id, cancellationToken);
+        context.RecordEffect("validation-run", new JsonObject { ["runId"] = run.Id }, "validation-run");
+        return ActionResult.Done(new JsonObject
+        {
+            ["runId"] = run.Id,
+            ["findings"] = run.FindingCount,
+            ["amountAtRisk"] = run.Summary.TotalAmountAtRisk.Amount,
+            ["snapshotHash"] = run.SnapshotHash,
+        });
+    }
+
+    private static int[]? Ids(JsonNode? node) => node is JsonArray array ? [.. array.Select(n => n!.GetValue<int>())] : null;
+}
