@@ -4,6 +4,7 @@ using BillingOrchestrator.Cli;
 var commands = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
 {
     ["dump"] = new HashSet<string> { "out" },
+    ["validate"] = new HashSet<string> { "source", "data-dir", "period", "format", "out" },
 };
 
 using var cancel = new CancellationTokenSource();
@@ -19,6 +20,7 @@ try
     return parsed.Verb switch
     {
         "dump" => await DumpCommand.RunAsync(parsed, Console.Out, cancel.Token),
+        "validate" => await ValidateCommand.RunAsync(parsed, Console.Out, Console.Error, cancel.Token),
         _ => throw new CliException($"unknown command '{parsed.Verb}'"),
     };
 }
