@@ -65,6 +65,34 @@ public abstract class PsaDataTests(ProductHost host)
     }
 
     [Fact]
+    public async Task CsvImport_ResolvesNamesAgainstStoredData_AndRefusesTheWholeFileOnAnUnknownName()
+    {
+        var psa = await host.ClientForAsync(PsaAdmin);
+        CopyToImports("csv-base");
+        (await psa.PostAsJsonAsync("/api/psa/import", new { folder = "csv-base" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var imports = Path.Combine(host.Database.DataDirectory, "imports");
+        var csv = Path.Combine(Path.GetDirectoryName(FixtureFolder())!, "csv", "time-entries.csv");
+        File.Copy(csv, Path.Combine(imports, "entries.csv"), overwrite: true);
+        // Notes may span lines inside quotes: count records by their leading entry id.
+        var rows = File.ReadAllLines(csv).Skip(1).Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, "^[0-9]+,"));
+
+        var imported = await psa.PostAsJsonAsync("/api/psa/import-csv", new { file = "entries.csv", kind = "time-entries" });
+
+        imported.StatusCode.ShouldBe(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        (await imported.Content.ReadFromJsonAsync<JsonObject>())!["imported"]!.GetValue<int>().ShouldBe(rows);
+        var before = (await psa.GetFromJsonAsync<JsonObject>("/api/psa/counts"))!["TimeEntry"]!.GetValue<int>();
+
+        var lines = File.ReadAllLines(csv);
+        lines[1] = lines[1].Replace(",ACME,Acme Manufacturing,", ",NOPE,Nobody Ltd,", StringComparison.Ordinal).Replace("7001,", "99001,", StringComparison.Ordinal);
+        File.WriteAllLines(Path.Combine(imports, "bad.csv"), lines);
+        var refused = await psa.PostAsJsonAsync("/api/psa/import-csv", new { file = "bad.csv", kind = "time-entries" });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().Select(e => e.Key).ShouldContain("bad.csv:2:Company");
+        (await psa.GetFromJsonAsync<JsonObject>("/api/psa/counts"))!["TimeEntry"]!.GetValue<int>().ShouldBe(before);
+    }
+
+    [Fact]
     public async Task Import_RefusesPathsOutsideTheImportsFolder_AndIsForPsaAdminsOnly()
     {
         var psa = await host.ClientForAsync(PsaAdmin);

@@ -16,6 +16,8 @@ public static class PsaEndpoints
 
     public sealed record ImportRequest(string? Folder);
 
+    public sealed record CsvImportRequest(string? File, string? Kind);
+
     public static IEndpointRouteBuilder MapPsaEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/psa").WithTags("PSA data").RequireAuthorization(Policies.AnyRole);
@@ -29,6 +31,10 @@ public static class PsaEndpoints
 
         group.MapPost("/import", async (ImportRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
             await mediator.Send(new ImportPsaFolder(request.Folder, http.User.ToActor()), ct))
+            .RequireAuthorization(Policies.PsaOperator);
+
+        group.MapPost("/import-csv", async (CsvImportRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            await mediator.Send(new ImportPsaCsv(request.File, request.Kind, http.User.ToActor()), ct))
             .RequireAuthorization(Policies.PsaOperator);
 
         group.MapGet("/syncs", async (BillingDbContext db, CancellationToken ct) =>
