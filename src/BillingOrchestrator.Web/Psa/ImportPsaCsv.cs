@@ -101,7 +101,7 @@ public sealed class ImportPsaCsvHandler(ConnectWiseCsvImporter csv, BillingDataS
             };
             if (ConnectWiseMapper.MapTimeEntry(dto, file, row, problems) is { } entry)
             {
-                records.Add(PsaRecords.Record(EntityKind.TimeEntry, entry.Id, entry.CompanyId, entry.AgreementId, null, entry));
+                records.Add(PsaRecords.For(entry, null));
             }
         }
 
@@ -134,7 +134,7 @@ public sealed class ImportPsaCsvHandler(ConnectWiseCsvImporter csv, BillingDataS
             var parts = stored is null ? AgreementParts.None : new AgreementParts { WorkTypes = stored.WorkTypes, WorkRoles = stored.WorkRoles, WorkTypeExclusions = stored.WorkTypeExclusions, WorkRoleExclusions = stored.WorkRoleExclusions, Additions = stored.Additions };
             if (ConnectWiseMapper.MapAgreement(dto, parts, file, row, problems) is { } agreement)
             {
-                records.Add(PsaRecords.Record(EntityKind.Agreement, agreement.Id, agreement.CompanyId, agreement.Id, agreement.LastUpdated, agreement));
+                records.Add(PsaRecords.For(agreement));
             }
         }
 

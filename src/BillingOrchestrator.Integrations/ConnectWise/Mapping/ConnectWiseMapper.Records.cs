@@ -26,49 +26,27 @@ public static partial class ConnectWiseMapper
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var updated = source is null ? null : LastUpdatedIndex(source);
-        DateTimeOffset? At(EntityKind kind, int id) => updated is not null && updated.TryGetValue((kind, id), out var at) ? at : null;
-
-        var records = new List<PsaRecord>();
-        records.AddRange(snapshot.Companies.Select(c => ToRecord(c, At(EntityKind.Company, c.Id))));
-        records.AddRange(snapshot.Members.Select(m => ToRecord(m, At(EntityKind.Member, m.Id))));
-        records.AddRange(snapshot.WorkTypes.Select(w => ToRecord(w, At(EntityKind.WorkType, w.Id))));
-        records.AddRange(snapshot.WorkRoles.Select(w => ToRecord(w, At(EntityKind.WorkRole, w.Id))));
-        records.AddRange(snapshot.AgreementTypes.Select(t => ToRecord(t, At(EntityKind.AgreementType, t.Id))));
-        records.AddRange(snapshot.Agreements.Select(ToRecord));
-        records.AddRange(snapshot.Tickets.Select(t => ToRecord(t, At(EntityKind.ServiceTicket, t.Id))));
-        records.AddRange(snapshot.TimeEntries.Select(e => ToRecord(e, At(EntityKind.TimeEntry, e.Id))));
-        records.AddRange(snapshot.Invoices.Select(i => ToRecord(i, At(EntityKind.Invoice, i.Id))));
-        return records;
+        return PsaRecords.From(snapshot, (kind, id) => updated is not null && updated.TryGetValue((kind, id), out var at) ? at : null);
     }
 
-    /// <summary>A company is filed under its own id, so filtering by company finds it.</summary>
-    public static PsaRecord ToRecord(Company company, DateTimeOffset? lastUpdated) =>
-        new(EntityKind.Company, company.Id, company.Id, null, lastUpdated, BillingJson.Serialize(company));
+    /// <summary>An agreement with its sub-resources, as of its own <c>lastUpdated</c> (see <see cref="PsaRecords"/>).</summary>
+    public static PsaRecord ToRecord(Agreement agreement) => PsaRecords.For(agreement);
 
-    public static PsaRecord ToRecord(Member member, DateTimeOffset? lastUpdated) =>
-        new(EntityKind.Member, member.Id, null, null, lastUpdated, BillingJson.Serialize(member));
+    public static PsaRecord ToRecord(Company company, DateTimeOffset? lastUpdated) => PsaRecords.For(company, lastUpdated);
 
-    public static PsaRecord ToRecord(WorkType workType, DateTimeOffset? lastUpdated) =>
-        new(EntityKind.WorkType, workType.Id, null, null, lastUpdated, BillingJson.Serialize(workType));
+    public static PsaRecord ToRecord(Member member, DateTimeOffset? lastUpdated) => PsaRecords.For(member, lastUpdated);
 
-    public static PsaRecord ToRecord(WorkRole workRole, DateTimeOffset? lastUpdated) =>
-        new(EntityKind.WorkRole, workRole.Id, null, null, lastUpdated, BillingJson.Serialize(workRole));
+    public static PsaRecord ToRecord(WorkType workType, DateTimeOffset? lastUpdated) => PsaRecords.For(workType, lastUpdated);
 
-    public static PsaRecord ToRecord(AgreementType type, DateTimeOffset? lastUpdated) =>
-        new(EntityKind.AgreementType, type.Id, null, null, lastUpdated, BillingJson.Serialize(type));
+    public static PsaRecord ToRecord(WorkRole workRole, DateTimeOffset? lastUpdated) => PsaRecords.For(workRole, lastUpdated);
 
-    /// <summary>An agreement with its sub-resources, filed under its company and itself, as of its own <c>lastUpdated</c>.</summary>
-    public static PsaRecord ToRecord(Agreement agreement) =>
-        new(EntityKind.Agreement, agreement.Id, agreement.CompanyId, agreement.Id, agreement.LastUpdated, BillingJson.Serialize(agreement));
+    public static PsaRecord ToRecord(AgreementType type, DateTimeOffset? lastUpdated) => PsaRecords.For(type, lastUpdated);
 
-    public static PsaRecord ToRecord(ServiceTicket ticket, DateTimeOffset? lastUpdated) =>
-        new(EntityKind.ServiceTicket, ticket.Id, ticket.CompanyId, ticket.AgreementId, lastUpdated, BillingJson.Serialize(ticket));
+    public static PsaRecord ToRecord(ServiceTicket ticket, DateTimeOffset? lastUpdated) => PsaRecords.For(ticket, lastUpdated);
 
-    public static PsaRecord ToRecord(TimeEntry entry, DateTimeOffset? lastUpdated) =>
-        new(EntityKind.TimeEntry, entry.Id, entry.CompanyId, entry.AgreementId, lastUpdated, BillingJson.Serialize(entry));
+    public static PsaRecord ToRecord(TimeEntry entry, DateTimeOffset? lastUpdated) => PsaRecords.For(entry, lastUpdated);
 
-    public static PsaRecord ToRecord(Invoice invoice, DateTimeOffset? lastUpdated) =>
-        new(EntityKind.Invoice, invoice.Id, invoice.CompanyId, invoice.AgreementId, lastUpdated, BillingJson.Serialize(invoice));
+    public static PsaRecord ToRecord(Invoice invoice, DateTimeOffset? lastUpdated) => PsaRecords.For(invoice, lastUpdated);
 
     private static Dictionary<(EntityKind, int), DateTimeOffset> LastUpdatedIndex(ConnectWiseSnapshot source)
     {
