@@ -16,7 +16,9 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    var parsed = CliArguments.Parse(args, commands);
+    // "--dump FOLDER" is the documented short form of "dump --out FOLDER".
+    var normalized = args is ["--dump", .. var rest] ? ["dump", "--out", .. rest] : args;
+    var parsed = CliArguments.Parse(normalized, commands);
     return parsed.Verb switch
     {
         "dump" => await DumpCommand.RunAsync(parsed, Console.Out, cancel.Token),

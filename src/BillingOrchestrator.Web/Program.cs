@@ -22,7 +22,7 @@ builder.Services.AddCatalog();
 builder.Services.AddDemoData();
 builder.AddEvidenceFeature();
 builder.Services.AddPsa(builder.Configuration);
-builder.Services.AddValidation();
+builder.Services.AddValidation(builder.Configuration);
 builder.AddWebInfrastructure();
 
 var app = builder.Build();

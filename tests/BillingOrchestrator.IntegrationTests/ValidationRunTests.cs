@@ -33,6 +33,7 @@ public abstract class ValidationRunTests(ProductHost host)
         again["snapshotHash"]!.GetValue<string>().ShouldBe(run["snapshotHash"]!.GetValue<string>());
         again["findingCount"]!.GetValue<int>().ShouldBe(run["findingCount"]!.GetValue<int>());
         run["summary"]!["totalAmountAtRisk"]!.GetValue<decimal>().ShouldBeGreaterThan(0m);
+        run["summary"]!["options"]!["staleAfterDays"]!.GetValue<int>().ShouldBe(30, "thresholds come from the Validation configuration section");
         var stored = (await service.GetFromJsonAsync<JsonObject>($"/api/validation-runs/{run["id"]}"))!;
         stored["findingCount"]!.GetValue<int>().ShouldBe(run["findingCount"]!.GetValue<int>());
 

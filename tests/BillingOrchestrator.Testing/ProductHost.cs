@@ -70,6 +70,7 @@ public class ProductHost(TestDatabaseKind kind) : WebApplicationFactory<Program>
         builder.UseSetting("Workflows:SweepInterval", "00:00:00.100");
         builder.UseSetting("Workflows:Workers", "8");
         builder.UseSetting("Evidence:MaxFileBytes", "200000");
+        builder.UseSetting("Validation:StaleAfterDays", "30");
         builder.UseSetting("Auth:JwtSigningKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)));
         builder.ConfigureTestServices(services =>
         {

@@ -14,13 +14,13 @@ public sealed record RunValidation(IReadOnlyList<int>? CompanyIds, IReadOnlyList
     public string? AuditSubject => null;
 }
 
-public sealed class RunValidationHandler(ValidationRuns runs) : ICommandHandler<RunValidation, ValidationRunView>
+public sealed class RunValidationHandler(ValidationRuns runs, Microsoft.Extensions.Options.IOptions<ValidationOptions> configured) : ICommandHandler<RunValidation, ValidationRunView>
 {
     public async ValueTask<ValidationRunView> Handle(RunValidation command, CancellationToken cancellationToken)
     {
         var scope = command.CompanyIds is null && command.AgreementIds is null
             ? ValidationScope.All
             : new ValidationScope { CompanyIds = command.CompanyIds, AgreementIds = command.AgreementIds };
-        return await runs.RunAsync(null, scope, command.Options ?? ValidationOptions.Default, command.Actor.Name, cancellationToken);
+        return await runs.RunAsync(null, scope, command.Options ?? configured.Value, command.Actor.Name, cancellationToken);
     }
 }

@@ -23,7 +23,8 @@ public sealed class ValidateAction : IWorkflowAction
         var agreements = Ids(input?["agreementIds"]);
         var runScope = companies is null && agreements is null ? ValidationScope.All : new ValidationScope { CompanyIds = companies, AgreementIds = agreements };
         var runId = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(context.IdempotencyKey)))[..32];
-        var run = await runs.RunAsync(runId, runScope, ValidationOptions.Default, "workflow:" + context.Instance.Id, cancellationToken);
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ValidationOptions>>().Value;
+        var run = await runs.RunAsync(runId, runScope, options, "workflow:" + context.Instance.Id, cancellationToken);
         context.RecordEffect("validation-run", new JsonObject { ["runId"] = run.Id }, "validation-run");
         return ActionResult.Done(new JsonObject
         {
