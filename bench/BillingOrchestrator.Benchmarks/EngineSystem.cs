@@ -6,6 +6,7 @@ using BillingOrchestrator.Workflows.Activities;
 using BillingOrchestrator.Workflows.Instances;
 using BillingOrchestrator.Workflows.Runtime;
 using BillingOrchestrator.Workflows.Tasks;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -90,6 +91,16 @@ internal sealed class EngineSystem : ISystemUnderTest
         var store = scope.ServiceProvider.GetRequiredService<IWorkflowInstanceStore>();
         var page = await store.ListAsync(new InstanceFilter(DefinitionId: flow == Flow.Auto ? AutoId : ApprovalId, Status: WorkflowStatus.Finished, PageSize: 1), cancellationToken);
         return page.Total;
+    }
+
+    public async Task<int> CountUnfinishedAsync(Flow flow, CancellationToken cancellationToken)
+    {
+        // A bare COUNT of status Running: SQLite answers it from the (status, sub_status) index range of running instances.
+        // Counting finished ones (or the read API's page query) walks every finished instance, which gets slower as they pile up.
+        await using var scope = _host.Services.CreateAsyncScope();
+        var definitionId = flow == Flow.Auto ? AutoId : ApprovalId;
+        return await scope.ServiceProvider.GetRequiredService<BillingDbContext>().Set<WorkflowInstance>()
+            .CountAsync(i => i.Status == WorkflowStatus.Running && i.DefinitionId == definitionId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Pending>> WaitAllWaitingAsync(IReadOnlyList<Started> instances, int round, DateTime deadlineUtc, CancellationToken cancellationToken)

@@ -193,8 +193,8 @@ internal sealed class Scenarios(Settings settings, Results results)
         var before = await system.CountFinishedAsync(Flow.Auto, cancellationToken);
         var measure = Measure.Start();
         await StartManyAsync(system, Flow.Auto, count, cancellationToken);
-        var (finished, timedOut) = await WaitFinishedAsync(system, Flow.Auto, before + count, cancellationToken);
-        return new Throughput(count, finished - before, measure.Elapsed, measure.Cpu, timedOut);
+        var (finished, timedOut, elapsed, cpu) = await WaitFinishedAsync(system, Flow.Auto, before + count, measure, cancellationToken);
+        return new Throughput(count, finished - before, elapsed, cpu, timedOut);
     }
 
     /// <summary>
@@ -225,8 +225,8 @@ internal sealed class Scenarios(Settings settings, Results results)
             }));
         }
 
-        var (finished, timedOut) = await WaitFinishedAsync(system, Flow.Approval, before + count, cancellationToken);
-        return (new Throughput(count, finished - before, measure.Elapsed, measure.Cpu, timedOut), [.. ack]);
+        var (finished, timedOut, elapsed, cpu) = await WaitFinishedAsync(system, Flow.Approval, before + count, measure, cancellationToken);
+        return (new Throughput(count, finished - before, elapsed, cpu, timedOut), [.. ack]);
     }
 
     private async Task<IReadOnlyList<Started>> StartManyAsync(ISystemUnderTest system, Flow flow, int count, CancellationToken cancellationToken)
@@ -244,20 +244,28 @@ internal sealed class Scenarios(Settings settings, Results results)
         return [.. started];
     }
 
+    /// <summary>
+    /// Waits until no instance of <paramref name="flow"/> is left unfinished (checked every <see cref="ProgressPoll"/>;
+    /// every start has been acknowledged before this is called), then counts the finished ones against <paramref name="target"/>.
+    /// </summary>
     private async Task<(int Finished, bool TimedOut)> WaitFinishedAsync(ISystemUnderTest system, Flow flow, int target, CancellationToken cancellationToken)
+    {
+        var (finished, timedOut, _, _) = await WaitFinishedAsync(system, flow, target, Measure.Start(), cancellationToken);
+        return (finished, timedOut);
+    }
+
+    /// <summary>As above; also returns <paramref name="measure"/>'s wall and CPU time at the check that found the flow done.</summary>
+    private async Task<(int Finished, bool TimedOut, TimeSpan Elapsed, TimeSpan Cpu)> WaitFinishedAsync(ISystemUnderTest system, Flow flow, int target, Measure measure, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + settings.ScenarioTimeout;
         while (true)
         {
-            var finished = await system.CountFinishedAsync(flow, cancellationToken);
-            if (finished >= target)
+            var done = await system.CountUnfinishedAsync(flow, cancellationToken) == 0;
+            var (elapsed, cpu) = (measure.Elapsed, measure.Cpu);
+            if (done || DateTime.UtcNow > deadline)
             {
-                return (finished, false);
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                return (finished, true);
+                var finished = await system.CountFinishedAsync(flow, cancellationToken);
+                return (finished, !done || finished < target, elapsed, cpu);
             }
 
             await Task.Delay(ProgressPoll, cancellationToken);

@@ -23,6 +23,9 @@ internal interface ISystemUnderTest : IAsyncDisposable
 
     Task<int> CountFinishedAsync(Flow flow, CancellationToken cancellationToken);
 
+    /// <summary>Instances of the flow not finished yet. Cheap where the store can answer it without touching finished ones.</summary>
+    Task<int> CountUnfinishedAsync(Flow flow, CancellationToken cancellationToken);
+
     /// <summary>Waits until every instance waits on its <paramref name="round"/>-th approval; returns what to resume.</summary>
     Task<IReadOnlyList<Pending>> WaitAllWaitingAsync(IReadOnlyList<Started> instances, int round, DateTime deadlineUtc, CancellationToken cancellationToken);
 

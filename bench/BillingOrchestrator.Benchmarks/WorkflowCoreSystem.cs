@@ -52,6 +52,14 @@ internal sealed class WorkflowCoreSystem : ISystemUnderTest
         return done.Count();
     }
 
+    public async Task<int> CountUnfinishedAsync(Flow flow, CancellationToken cancellationToken)
+    {
+        var id = flow == Flow.Auto ? AutoWorkflow.Id_ : ApprovalWorkflow.Id_;
+        var runnable = await _store.GetWorkflowInstances(WfStatus.Runnable, id, null, null, 0, int.MaxValue);
+        var suspended = await _store.GetWorkflowInstances(WfStatus.Suspended, id, null, null, 0, int.MaxValue);
+        return runnable.Count() + suspended.Count();
+    }
+
     public async Task<IReadOnlyList<Pending>> WaitAllWaitingAsync(IReadOnlyList<Started> instances, int round, DateTime deadlineUtc, CancellationToken cancellationToken)
     {
         var remaining = instances.ToList();

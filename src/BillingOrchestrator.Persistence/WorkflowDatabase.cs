@@ -20,7 +20,7 @@ public sealed class WorkflowDatabase : IDisposable
         ConnectionString = connectionString;
         if (provider == DatabaseProvider.Postgres)
         {
-            _postgres = NpgsqlDataSource.Create(connectionString);
+            _postgres = NpgsqlDataSource.Create(WithAutoPrepare(connectionString));
         }
     }
 
@@ -41,6 +41,23 @@ public sealed class WorkflowDatabase : IDisposable
         pragma.CommandText = SqlitePragmas;
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>
+    /// The engine's own connections prepare their statements server-side once used a few times (Npgsql auto-prepare), so
+    /// PostgreSQL does not parse and plan them again per call. A <c>Max Auto Prepare</c> already in the connection string wins.
+    /// Only the engine's data source is affected; EF keeps the connection string as given.
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
     }
 
     public static string SqliteConnectionString(string dataDirectory)

@@ -41,6 +41,7 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
     private async Task RunAsync(CancellationToken stopping)
     {
         DbConnection? connection = null;
+        SqlWriteSession? session = null;
         var batch = new List<IPendingWrite>(MaxBatch);
         try
         {
@@ -62,8 +63,13 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
 
                 try
                 {
-                    connection ??= await _database.OpenAsync(stopping);
-                    await CommitBatchAsync(connection, batch, stopping);
+                    if (connection is null)
+                    {
+                        connection = await _database.OpenAsync(stopping);
+                        session = new SqlWriteSession(connection);
+                    }
+
+                    await CommitBatchAsync(connection, session!, batch, stopping);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
                 {
@@ -73,11 +79,9 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
                         write.Fail(ex);
                     }
 
-                    if (connection is not null)
-                    {
-                        await connection.DisposeAsync();
-                        connection = null;
-                    }
+                    // Start over on a fresh connection, with freshly prepared statements.
+                    await CloseAsync(session, connection);
+                    (session, connection) = (null, null);
                 }
             }
         }
@@ -86,11 +90,7 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
         }
         finally
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
-
+            await CloseAsync(session, connection);
             while (_queue.Reader.TryRead(out var left))
             {
                 left.Fail(new ObjectDisposedException(nameof(GroupCommitWriter)));
@@ -98,25 +98,40 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
         }
     }
 
-    private static async Task CommitBatchAsync(DbConnection connection, List<IPendingWrite> batch, CancellationToken stopping)
+    private static async ValueTask CloseAsync(SqlWriteSession? session, DbConnection? connection)
+    {
+        if (session is not null)
+        {
+            await session.DisposeAsync();
+        }
+
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+
+    private static async Task CommitBatchAsync(DbConnection connection, SqlWriteSession session, List<IPendingWrite> batch, CancellationToken stopping)
     {
         await using var transaction = await connection.BeginTransactionAsync(stopping);
-        var session = new SqlWriteSession(connection, transaction);
+        session.Begin(transaction);
         var single = batch.Count == 1;
+
+        // A unit's savepoint is released together with the next unit's SAVEPOINT (one statement, one round trip on
+        // PostgreSQL), or after the last unit.
+        var releasePending = false;
         foreach (var write in batch)
         {
             if (!single)
             {
-                await session.ExecuteAsync("SAVEPOINT unit", stopping);
+                await session.ExecuteAsync(releasePending ? "RELEASE SAVEPOINT unit; SAVEPOINT unit" : "SAVEPOINT unit", stopping);
+                releasePending = false;
             }
 
             try
             {
                 await write.RunAsync(session);
-                if (!single)
-                {
-                    await session.ExecuteAsync("RELEASE SAVEPOINT unit", stopping);
-                }
+                releasePending = !single;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
             {
@@ -127,10 +142,14 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
                     return;
                 }
 
-                await session.ExecuteAsync("ROLLBACK TO SAVEPOINT unit", stopping);
-                await session.ExecuteAsync("RELEASE SAVEPOINT unit", stopping);
+                await session.ExecuteAsync("ROLLBACK TO SAVEPOINT unit; RELEASE SAVEPOINT unit", stopping);
                 write.StageFailure(ex);
             }
+        }
+
+        if (releasePending)
+        {
+            await session.ExecuteAsync("RELEASE SAVEPOINT unit", stopping);
         }
 
         await transaction.CommitAsync(stopping);

@@ -1,273 +1,386 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using BillingOrchestrator.Persistence.Configurations;
 using BillingOrchestrator.Workflows.Bookmarks;
 using BillingOrchestrator.Workflows.Instances;
 using BillingOrchestrator.Workflows.Runtime;
 using BillingOrchestrator.Workflows.Tasks;
+using Microsoft.Data.Sqlite;
 
 namespace BillingOrchestrator.Persistence.Workflows;
 
 /// <summary>
 /// The engine's write path in plain SQL that SQLite and PostgreSQL both accept: no change tracker on the hot path.
 /// Times are Unix milliseconds, JSON is text, exactly as the EF mappings store them.
+/// One session lives as long as the writer's connection and is re-bound to each batch's transaction with
+/// <see cref="Begin"/>: every statement is created (and on SQLite compiled) once per connection and then only re-bound,
+/// so no statement is parsed again per call. PostgreSQL prepares them server-side through Npgsql's auto-prepare
+/// (<see cref="WorkflowDatabase"/>).
 /// </summary>
-internal sealed class SqlWriteSession(DbConnection connection, DbTransaction transaction) : IWorkflowWriteSession
+internal sealed partial class SqlWriteSession(DbConnection connection) : IWorkflowWriteSession, IAsyncDisposable
 {
     private const string InstanceColumns = "id, definition_id, definition_version, correlation_id, status, sub_status, revision, state, incident_count, created_at, updated_at, finished_at, lease_owner, lease_until, wake_at, created_by";
     private const string TaskColumns = "id, instance_id, definition_id, activity_id, bookmark_id, kind, title, description, role, assignee, status, outcomes, form_json, due_at, revision, created_at, updated_at, completed_by, completed_at, outcome, result_json, comment";
     private const string BookmarkColumns = "id, instance_id, activity_id, work_item_id, name, hash, payload_json, resume_at, created_at";
 
-    public async ValueTask InsertInstanceAsync(WorkflowInstance instance, CancellationToken cancellationToken)
+    private const string InsertInstanceSql =
+        $"INSERT INTO wf_instances ({InstanceColumns}) VALUES (@id, @definition_id, @definition_version, @correlation_id, @status, @sub_status, @revision, @state, @incident_count, @created_at, @updated_at, @finished_at, @lease_owner, @lease_until, @wake_at, @created_by)";
+
+    private const string GetInstanceSql = $"SELECT {InstanceColumns} FROM wf_instances WHERE id = @id";
+
+    private const string UpdateInstanceSql =
+        "UPDATE wf_instances SET definition_version = @definition_version, status = @status, sub_status = @sub_status, revision = @revision, state = @state, " +
+        "incident_count = @incident_count, updated_at = @updated_at, finished_at = @finished_at, wake_at = @wake_at WHERE id = @id AND revision = @expected";
+
+    private const string UpdateInstanceStateSql =
+        "UPDATE wf_instances SET revision = @revision, state = @state, updated_at = @updated_at WHERE id = @id AND revision = @expected";
+
+    private const string LeaseSql =
+        "UPDATE wf_instances SET lease_owner = @owner, lease_until = @until WHERE id = @id AND status = 'Running' " +
+        "AND (lease_owner IS NULL OR lease_owner = @owner OR lease_until < @now)";
+
+    private const string ReleaseLeaseSql = "UPDATE wf_instances SET lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner";
+
+    private const string ReleaseUnchangedLeaseSql = "UPDATE wf_instances SET lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner AND revision = @revision";
+
+    private const string PublishedVersionSql = "SELECT version FROM wf_definitions WHERE definition_id = @id AND is_published";
+
+    private const string AppendJournalSql =
+        "INSERT INTO wf_journal (instance_id, timestamp, activity_id, activity_type, event, outcome, actor, data_json) " +
+        "VALUES (@instance_id, @timestamp, @activity_id, @activity_type, @event, @outcome, @actor, @data_json)";
+
+    private const string InsertBookmarkSql =
+        $"INSERT INTO wf_bookmarks ({BookmarkColumns}) VALUES (@id, @instance_id, @activity_id, @work_item_id, @name, @hash, @payload_json, @resume_at, @created_at)";
+
+    private const string DeleteBookmarkSql = "DELETE FROM wf_bookmarks WHERE id = @id";
+
+    private const string BookmarksByInstanceSql = $"SELECT {BookmarkColumns} FROM wf_bookmarks WHERE instance_id = @value ORDER BY created_at, id";
+
+    private const string BookmarksByHashSql = $"SELECT {BookmarkColumns} FROM wf_bookmarks WHERE hash = @value ORDER BY created_at, id";
+
+    private const string InsertTaskSql =
+        $"INSERT INTO wf_tasks ({TaskColumns}) VALUES (@id, @instance_id, @definition_id, @activity_id, @bookmark_id, @kind, @title, @description, @role, @assignee, @status, @outcomes, @form_json, @due_at, @revision, @created_at, @updated_at, @completed_by, @completed_at, @outcome, @result_json, @comment)";
+
+    private const string GetTaskSql = $"SELECT {TaskColumns} FROM wf_tasks WHERE id = @id";
+
+    private const string OpenTasksSql = $"SELECT {TaskColumns} FROM wf_tasks WHERE instance_id = @id AND status IN ('Unassigned', 'Available', 'Assigned')";
+
+    private const string UpdateTaskSql =
+        "UPDATE wf_tasks SET title = @title, description = @description, role = @role, assignee = @assignee, status = @status, due_at = @due_at, revision = @revision, " +
+        "updated_at = @updated_at, completed_by = @completed_by, completed_at = @completed_at, outcome = @outcome, result_json = @result_json, comment = @comment " +
+        "WHERE id = @id AND revision = @expected";
+
+    private const string InsertIncidentSql =
+        "INSERT INTO wf_incidents (id, instance_id, activity_id, activity_type, message, exception, attempt, timestamp, resolved_at) " +
+        "VALUES (@id, @instance_id, @activity_id, @activity_type, @message, @exception, @attempt, @timestamp, NULL)";
+
+    private const string ResolveIncidentsSql = "UPDATE wf_incidents SET resolved_at = @at WHERE instance_id = @id AND resolved_at IS NULL";
+
+    private const string InsertEffectSql =
+        "INSERT INTO wf_effects (id, instance_id, activity_id, kind, idempotency_key, payload_json, created_at, dispatched_at, attempts, last_error) " +
+        "VALUES (@id, @instance_id, @activity_id, @kind, @key, @payload_json, @created_at, NULL, 0, NULL) ON CONFLICT (idempotency_key) DO NOTHING";
+
+    private const string GetOperationSql = "SELECT result_json FROM wf_operations WHERE operation_id = @id";
+
+    private const string RecordOperationSql = "INSERT INTO wf_operations (operation_id, subject_id, result_json, created_at) VALUES (@id, @subject, @result, @at)";
+
+    private readonly Dictionary<string, DbCommand> _statements = new(StringComparer.Ordinal);
+    private readonly bool _compile = connection is SqliteConnection;
+    private DbTransaction? _transaction;
+
+    /// <summary>Binds the following statements to <paramref name="transaction"/> (the batch's transaction).</summary>
+    public void Begin(DbTransaction transaction) => _transaction = transaction;
+
+    public ValueTask InsertInstanceAsync(WorkflowInstance instance, CancellationToken cancellationToken) =>
+        InsertInstanceAsync(instance, InstanceStateJson.Serialize(instance.State), cancellationToken);
+
+    public async ValueTask InsertInstanceAsync(WorkflowInstance instance, string stateJson, CancellationToken cancellationToken)
     {
-        await using var command = Command(
-            $"INSERT INTO wf_instances ({InstanceColumns}) VALUES (@id, @definition_id, @definition_version, @correlation_id, @status, @sub_status, @revision, @state, @incident_count, @created_at, @updated_at, @finished_at, @lease_owner, @lease_until, @wake_at, @created_by)");
-        BindInstance(command, instance);
+        var command = Statement(InsertInstanceSql);
+        Set(command, "@id", instance.Id);
+        Set(command, "@definition_id", instance.DefinitionId);
+        Set(command, "@correlation_id", instance.CorrelationId);
+        Set(command, "@created_at", instance.CreatedAt.ToUnixTimeMilliseconds());
+        Set(command, "@lease_owner", instance.LeaseOwner);
+        Set(command, "@lease_until", instance.LeaseUntil?.ToUnixTimeMilliseconds());
+        Set(command, "@created_by", instance.CreatedBy);
+        SetInstanceChanges(command, instance, stateJson);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async ValueTask<WorkflowInstance?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken)
     {
-        await using var command = Command($"SELECT {InstanceColumns} FROM wf_instances WHERE id = @id");
-        Bind(command, "id", instanceId);
+        var command = Statement(GetInstanceSql);
+        Set(command, "@id", instanceId);
         return await ReadInstanceAsync(command, cancellationToken);
     }
 
-    public async ValueTask<bool> UpdateInstanceAsync(WorkflowInstance instance, long expectedRevision, CancellationToken cancellationToken)
+    public ValueTask<bool> UpdateInstanceAsync(WorkflowInstance instance, long expectedRevision, CancellationToken cancellationToken) =>
+        UpdateInstanceAsync(instance, expectedRevision, InstanceStateJson.Serialize(instance.State), cancellationToken);
+
+    public async ValueTask<bool> UpdateInstanceAsync(WorkflowInstance instance, long expectedRevision, string stateJson, CancellationToken cancellationToken)
     {
-        await using var command = Command(
-            "UPDATE wf_instances SET definition_version = @definition_version, status = @status, sub_status = @sub_status, revision = @revision, state = @state, " +
-            "incident_count = @incident_count, updated_at = @updated_at, finished_at = @finished_at, wake_at = @wake_at WHERE id = @id AND revision = @expected");
-        BindInstance(command, instance);
-        Bind(command, "expected", expectedRevision);
+        var command = Statement(UpdateInstanceSql);
+        Set(command, "@id", instance.Id);
+        Set(command, "@expected", expectedRevision);
+        SetInstanceChanges(command, instance, stateJson);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async ValueTask<WorkflowInstance?> TryLeaseAsync(string instanceId, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    public async ValueTask<bool> UpdateInstanceStateAsync(WorkflowInstance instance, long expectedRevision, string stateJson, CancellationToken cancellationToken)
     {
-        await using (var command = Command(
-            "UPDATE wf_instances SET lease_owner = @owner, lease_until = @until WHERE id = @id AND status = 'Running' " +
-            "AND (lease_owner IS NULL OR lease_owner = @owner OR lease_until < @now)"))
-        {
-            Bind(command, "owner", owner);
-            Bind(command, "until", until.ToUnixTimeMilliseconds());
-            Bind(command, "now", now.ToUnixTimeMilliseconds());
-            Bind(command, "id", instanceId);
-            if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
-            {
-                return null;
-            }
-        }
+        var command = Statement(UpdateInstanceStateSql);
+        Set(command, "@id", instance.Id);
+        Set(command, "@expected", expectedRevision);
+        Set(command, "@revision", instance.Revision);
+        Set(command, "@state", stateJson);
+        Set(command, "@updated_at", instance.UpdatedAt.ToUnixTimeMilliseconds());
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
 
-        return await GetInstanceAsync(instanceId, cancellationToken);
+    public async ValueTask<WorkflowInstance?> TryLeaseAsync(string instanceId, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) =>
+        await TryTakeLeaseAsync(instanceId, owner, now, until, cancellationToken) ? await GetInstanceAsync(instanceId, cancellationToken) : null;
+
+    public async ValueTask<bool> TryTakeLeaseAsync(string instanceId, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var command = Statement(LeaseSql);
+        Set(command, "@owner", owner);
+        Set(command, "@until", until.ToUnixTimeMilliseconds());
+        Set(command, "@now", now.ToUnixTimeMilliseconds());
+        Set(command, "@id", instanceId);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async ValueTask ReleaseLeaseAsync(string instanceId, string owner, CancellationToken cancellationToken)
     {
-        await using var command = Command("UPDATE wf_instances SET lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner");
-        Bind(command, "id", instanceId);
-        Bind(command, "owner", owner);
+        var command = Statement(ReleaseLeaseSql);
+        Set(command, "@id", instanceId);
+        Set(command, "@owner", owner);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async ValueTask<bool> ReleaseLeaseIfUnchangedAsync(string instanceId, string owner, long revision, CancellationToken cancellationToken)
+    {
+        var command = Statement(ReleaseUnchangedLeaseSql);
+        Set(command, "@id", instanceId);
+        Set(command, "@owner", owner);
+        Set(command, "@revision", revision);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async ValueTask<int?> GetPublishedVersionAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        var command = Statement(PublishedVersionSql);
+        Set(command, "@id", definitionId);
+        return await command.ExecuteScalarAsync(cancellationToken) is { } version and not DBNull ? Convert.ToInt32(version, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
     public async ValueTask AppendJournalAsync(JournalEntry entry, CancellationToken cancellationToken)
     {
-        await using var command = Command(
-            "INSERT INTO wf_journal (instance_id, timestamp, activity_id, activity_type, event, outcome, actor, data_json) " +
-            "VALUES (@instance_id, @timestamp, @activity_id, @activity_type, @event, @outcome, @actor, @data_json)");
-        Bind(command, "instance_id", entry.InstanceId);
-        Bind(command, "timestamp", entry.Timestamp.ToUnixTimeMilliseconds());
-        Bind(command, "activity_id", entry.ActivityId);
-        Bind(command, "activity_type", entry.ActivityType);
-        Bind(command, "event", entry.Event);
-        Bind(command, "outcome", entry.Outcome);
-        Bind(command, "actor", entry.Actor);
-        Bind(command, "data_json", entry.DataJson);
+        var command = Statement(AppendJournalSql);
+        Set(command, "@instance_id", entry.InstanceId);
+        Set(command, "@timestamp", entry.Timestamp.ToUnixTimeMilliseconds());
+        Set(command, "@activity_id", entry.ActivityId);
+        Set(command, "@activity_type", entry.ActivityType);
+        Set(command, "@event", entry.Event);
+        Set(command, "@outcome", entry.Outcome);
+        Set(command, "@actor", entry.Actor);
+        Set(command, "@data_json", entry.DataJson);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async ValueTask InsertBookmarkAsync(Bookmark bookmark, CancellationToken cancellationToken)
     {
-        await using var command = Command($"INSERT INTO wf_bookmarks ({BookmarkColumns}) VALUES (@id, @instance_id, @activity_id, @work_item_id, @name, @hash, @payload_json, @resume_at, @created_at)");
-        Bind(command, "id", bookmark.Id);
-        Bind(command, "instance_id", bookmark.InstanceId);
-        Bind(command, "activity_id", bookmark.ActivityId);
-        Bind(command, "work_item_id", bookmark.WorkItemId);
-        Bind(command, "name", bookmark.Name);
-        Bind(command, "hash", bookmark.Hash);
-        Bind(command, "payload_json", bookmark.PayloadJson);
-        Bind(command, "resume_at", bookmark.ResumeAt?.ToUnixTimeMilliseconds());
-        Bind(command, "created_at", bookmark.CreatedAt.ToUnixTimeMilliseconds());
+        var command = Statement(InsertBookmarkSql);
+        Set(command, "@id", bookmark.Id);
+        Set(command, "@instance_id", bookmark.InstanceId);
+        Set(command, "@activity_id", bookmark.ActivityId);
+        Set(command, "@work_item_id", bookmark.WorkItemId);
+        Set(command, "@name", bookmark.Name);
+        Set(command, "@hash", bookmark.Hash);
+        Set(command, "@payload_json", bookmark.PayloadJson);
+        Set(command, "@resume_at", bookmark.ResumeAt?.ToUnixTimeMilliseconds());
+        Set(command, "@created_at", bookmark.CreatedAt.ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async ValueTask<bool> DeleteBookmarkAsync(string bookmarkId, CancellationToken cancellationToken)
     {
-        await using var command = Command("DELETE FROM wf_bookmarks WHERE id = @id");
-        Bind(command, "id", bookmarkId);
+        var command = Statement(DeleteBookmarkSql);
+        Set(command, "@id", bookmarkId);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public ValueTask<IReadOnlyList<Bookmark>> GetBookmarksAsync(string instanceId, CancellationToken cancellationToken) =>
-        ReadBookmarksAsync("instance_id", instanceId, cancellationToken);
+        ReadBookmarksAsync(BookmarksByInstanceSql, instanceId, cancellationToken);
 
     public ValueTask<IReadOnlyList<Bookmark>> FindBookmarksAsync(string hash, CancellationToken cancellationToken) =>
-        ReadBookmarksAsync("hash", hash, cancellationToken);
+        ReadBookmarksAsync(BookmarksByHashSql, hash, cancellationToken);
 
     public async ValueTask InsertTaskAsync(UserTask task, CancellationToken cancellationToken)
     {
-        await using var command = Command(
-            $"INSERT INTO wf_tasks ({TaskColumns}) VALUES (@id, @instance_id, @definition_id, @activity_id, @bookmark_id, @kind, @title, @description, @role, @assignee, @status, @outcomes, @form_json, @due_at, @revision, @created_at, @updated_at, @completed_by, @completed_at, @outcome, @result_json, @comment)");
-        BindTask(command, task);
+        var command = Statement(InsertTaskSql);
+        Set(command, "@instance_id", task.InstanceId);
+        Set(command, "@definition_id", task.DefinitionId);
+        Set(command, "@activity_id", task.ActivityId);
+        Set(command, "@bookmark_id", task.BookmarkId);
+        Set(command, "@kind", task.Kind);
+        Set(command, "@outcomes", JsonColumn.Write(task.Outcomes));
+        Set(command, "@form_json", task.FormJson);
+        Set(command, "@created_at", task.CreatedAt.ToUnixTimeMilliseconds());
+        SetTaskChanges(command, task);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async ValueTask<UserTask?> GetTaskAsync(string taskId, CancellationToken cancellationToken)
     {
-        await using var command = Command($"SELECT {TaskColumns} FROM wf_tasks WHERE id = @id");
-        Bind(command, "id", taskId);
+        var command = Statement(GetTaskSql);
+        Set(command, "@id", taskId);
         return (await ReadTasksAsync(command, cancellationToken)).FirstOrDefault();
     }
 
     public async ValueTask<IReadOnlyList<UserTask>> GetOpenTasksAsync(string instanceId, CancellationToken cancellationToken)
     {
-        await using var command = Command($"SELECT {TaskColumns} FROM wf_tasks WHERE instance_id = @id AND status IN ('Unassigned', 'Available', 'Assigned')");
-        Bind(command, "id", instanceId);
+        var command = Statement(OpenTasksSql);
+        Set(command, "@id", instanceId);
         return await ReadTasksAsync(command, cancellationToken);
     }
 
     public async ValueTask<bool> UpdateTaskAsync(UserTask task, long expectedRevision, CancellationToken cancellationToken)
     {
-        await using var command = Command(
-            "UPDATE wf_tasks SET title = @title, description = @description, role = @role, assignee = @assignee, status = @status, due_at = @due_at, revision = @revision, " +
-            "updated_at = @updated_at, completed_by = @completed_by, completed_at = @completed_at, outcome = @outcome, result_json = @result_json, comment = @comment " +
-            "WHERE id = @id AND revision = @expected");
-        BindTask(command, task);
-        Bind(command, "expected", expectedRevision);
+        var command = Statement(UpdateTaskSql);
+        SetTaskChanges(command, task);
+        Set(command, "@expected", expectedRevision);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async ValueTask InsertIncidentAsync(Incident incident, CancellationToken cancellationToken)
     {
-        await using var command = Command(
-            "INSERT INTO wf_incidents (id, instance_id, activity_id, activity_type, message, exception, attempt, timestamp, resolved_at) " +
-            "VALUES (@id, @instance_id, @activity_id, @activity_type, @message, @exception, @attempt, @timestamp, NULL)");
-        Bind(command, "id", incident.Id);
-        Bind(command, "instance_id", incident.InstanceId);
-        Bind(command, "activity_id", incident.ActivityId);
-        Bind(command, "activity_type", incident.ActivityType);
-        Bind(command, "message", incident.Message);
-        Bind(command, "exception", incident.Exception);
-        Bind(command, "attempt", incident.Attempt);
-        Bind(command, "timestamp", incident.Timestamp.ToUnixTimeMilliseconds());
+        var command = Statement(InsertIncidentSql);
+        Set(command, "@id", incident.Id);
+        Set(command, "@instance_id", incident.InstanceId);
+        Set(command, "@activity_id", incident.ActivityId);
+        Set(command, "@activity_type", incident.ActivityType);
+        Set(command, "@message", incident.Message);
+        Set(command, "@exception", incident.Exception);
+        Set(command, "@attempt", incident.Attempt);
+        Set(command, "@timestamp", incident.Timestamp.ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async ValueTask ResolveIncidentsAsync(string instanceId, DateTimeOffset resolvedAt, CancellationToken cancellationToken)
     {
-        await using var command = Command("UPDATE wf_incidents SET resolved_at = @at WHERE instance_id = @id AND resolved_at IS NULL");
-        Bind(command, "at", resolvedAt.ToUnixTimeMilliseconds());
-        Bind(command, "id", instanceId);
+        var command = Statement(ResolveIncidentsSql);
+        Set(command, "@at", resolvedAt.ToUnixTimeMilliseconds());
+        Set(command, "@id", instanceId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async ValueTask<bool> InsertEffectAsync(WorkflowEffect effect, CancellationToken cancellationToken)
     {
-        await using var command = Command(
-            "INSERT INTO wf_effects (id, instance_id, activity_id, kind, idempotency_key, payload_json, created_at, dispatched_at, attempts, last_error) " +
-            "VALUES (@id, @instance_id, @activity_id, @kind, @key, @payload_json, @created_at, NULL, 0, NULL) ON CONFLICT (idempotency_key) DO NOTHING");
-        Bind(command, "id", effect.Id);
-        Bind(command, "instance_id", effect.InstanceId);
-        Bind(command, "activity_id", effect.ActivityId);
-        Bind(command, "kind", effect.Kind);
-        Bind(command, "key", effect.IdempotencyKey);
-        Bind(command, "payload_json", effect.PayloadJson);
-        Bind(command, "created_at", effect.CreatedAt.ToUnixTimeMilliseconds());
+        var command = Statement(InsertEffectSql);
+        Set(command, "@id", effect.Id);
+        Set(command, "@instance_id", effect.InstanceId);
+        Set(command, "@activity_id", effect.ActivityId);
+        Set(command, "@kind", effect.Kind);
+        Set(command, "@key", effect.IdempotencyKey);
+        Set(command, "@payload_json", effect.PayloadJson);
+        Set(command, "@created_at", effect.CreatedAt.ToUnixTimeMilliseconds());
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async ValueTask<string?> GetOperationResultAsync(string operationId, CancellationToken cancellationToken)
     {
-        await using var command = Command("SELECT result_json FROM wf_operations WHERE operation_id = @id");
-        Bind(command, "id", operationId);
+        var command = Statement(GetOperationSql);
+        Set(command, "@id", operationId);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     public async ValueTask RecordOperationAsync(string operationId, string subjectId, string resultJson, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var command = Command("INSERT INTO wf_operations (operation_id, subject_id, result_json, created_at) VALUES (@id, @subject, @result, @at)");
-        Bind(command, "id", operationId);
-        Bind(command, "subject", subjectId);
-        Bind(command, "result", resultJson);
-        Bind(command, "at", at.ToUnixTimeMilliseconds());
+        var command = Statement(RecordOperationSql);
+        Set(command, "@id", operationId);
+        Set(command, "@subject", subjectId);
+        Set(command, "@result", resultJson);
+        Set(command, "@at", at.ToUnixTimeMilliseconds());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    internal async ValueTask ExecuteAsync(string sql, CancellationToken cancellationToken)
+    /// <summary>Runs a parameterless statement (savepoints), cached like every other.</summary>
+    internal async ValueTask ExecuteAsync(string sql, CancellationToken cancellationToken) =>
+        await Statement(sql).ExecuteNonQueryAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
     {
-        await using var command = Command(sql);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var command in _statements.Values)
+        {
+            await command.DisposeAsync();
+        }
+
+        _statements.Clear();
     }
 
-    private DbCommand Command(string sql)
+    /// <summary>The cached command for <paramref name="sql"/>, bound to the current transaction; created with one parameter per <c>@name</c> on first use.</summary>
+    private DbCommand Statement(string sql)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        if (!_statements.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in ParameterNames().Matches(sql).Select(m => m.Value).Distinct(StringComparer.Ordinal))
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+
+            command.Transaction = _transaction;
+            if (_compile)
+            {
+                command.Prepare();
+            }
+
+            _statements[sql] = command;
+        }
+
+        command.Transaction = _transaction;
         return command;
     }
 
-    private static void Bind(DbCommand command, string name, object? value)
+    private static void Set(DbCommand command, string name, object? value) => command.Parameters[name].Value = value ?? DBNull.Value;
+
+    /// <summary>The columns an UPDATE of the instance writes (an INSERT writes them too).</summary>
+    private static void SetInstanceChanges(DbCommand command, WorkflowInstance instance, string stateJson)
     {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
+        Set(command, "@definition_version", instance.DefinitionVersion);
+        Set(command, "@status", instance.Status.ToString());
+        Set(command, "@sub_status", instance.SubStatus.ToString());
+        Set(command, "@revision", instance.Revision);
+        Set(command, "@state", stateJson);
+        Set(command, "@incident_count", instance.IncidentCount);
+        Set(command, "@updated_at", instance.UpdatedAt.ToUnixTimeMilliseconds());
+        Set(command, "@finished_at", instance.FinishedAt?.ToUnixTimeMilliseconds());
+        Set(command, "@wake_at", instance.WakeAt?.ToUnixTimeMilliseconds());
     }
 
-    private static void BindInstance(DbCommand command, WorkflowInstance instance)
+    /// <summary>The columns an UPDATE of the task writes (an INSERT writes them too).</summary>
+    private static void SetTaskChanges(DbCommand command, UserTask task)
     {
-        Bind(command, "id", instance.Id);
-        Bind(command, "definition_id", instance.DefinitionId);
-        Bind(command, "definition_version", instance.DefinitionVersion);
-        Bind(command, "correlation_id", instance.CorrelationId);
-        Bind(command, "status", instance.Status.ToString());
-        Bind(command, "sub_status", instance.SubStatus.ToString());
-        Bind(command, "revision", instance.Revision);
-        Bind(command, "state", JsonColumn.Write(instance.State));
-        Bind(command, "incident_count", instance.IncidentCount);
-        Bind(command, "created_at", instance.CreatedAt.ToUnixTimeMilliseconds());
-        Bind(command, "updated_at", instance.UpdatedAt.ToUnixTimeMilliseconds());
-        Bind(command, "finished_at", instance.FinishedAt?.ToUnixTimeMilliseconds());
-        Bind(command, "lease_owner", instance.LeaseOwner);
-        Bind(command, "lease_until", instance.LeaseUntil?.ToUnixTimeMilliseconds());
-        Bind(command, "wake_at", instance.WakeAt?.ToUnixTimeMilliseconds());
-        Bind(command, "created_by", instance.CreatedBy);
-    }
-
-    private static void BindTask(DbCommand command, UserTask task)
-    {
-        Bind(command, "id", task.Id);
-        Bind(command, "instance_id", task.InstanceId);
-        Bind(command, "definition_id", task.DefinitionId);
-        Bind(command, "activity_id", task.ActivityId);
-        Bind(command, "bookmark_id", task.BookmarkId);
-        Bind(command, "kind", task.Kind);
-        Bind(command, "title", task.Title);
-        Bind(command, "description", task.Description);
-        Bind(command, "role", task.Role);
-        Bind(command, "assignee", task.Assignee);
-        Bind(command, "status", task.Status.ToString());
-        Bind(command, "outcomes", JsonColumn.Write(task.Outcomes));
-        Bind(command, "form_json", task.FormJson);
-        Bind(command, "due_at", task.DueAt?.ToUnixTimeMilliseconds());
-        Bind(command, "revision", task.Revision);
-        Bind(command, "created_at", task.CreatedAt.ToUnixTimeMilliseconds());
-        Bind(command, "updated_at", task.UpdatedAt.ToUnixTimeMilliseconds());
-        Bind(command, "completed_by", task.CompletedBy);
-        Bind(command, "completed_at", task.CompletedAt?.ToUnixTimeMilliseconds());
-        Bind(command, "outcome", task.Outcome);
-        Bind(command, "result_json", task.ResultJson);
-        Bind(command, "comment", task.Comment);
+        Set(command, "@id", task.Id);
+        Set(command, "@title", task.Title);
+        Set(command, "@description", task.Description);
+        Set(command, "@role", task.Role);
+        Set(command, "@assignee", task.Assignee);
+        Set(command, "@status", task.Status.ToString());
+        Set(command, "@due_at", task.DueAt?.ToUnixTimeMilliseconds());
+        Set(command, "@revision", task.Revision);
+        Set(command, "@updated_at", task.UpdatedAt.ToUnixTimeMilliseconds());
+        Set(command, "@completed_by", task.CompletedBy);
+        Set(command, "@completed_at", task.CompletedAt?.ToUnixTimeMilliseconds());
+        Set(command, "@outcome", task.Outcome);
+        Set(command, "@result_json", task.ResultJson);
+        Set(command, "@comment", task.Comment);
     }
 
     private static async ValueTask<WorkflowInstance?> ReadInstanceAsync(DbCommand command, CancellationToken cancellationToken)
@@ -287,7 +400,7 @@ internal sealed class SqlWriteSession(DbConnection connection, DbTransaction tra
             Status = Enum.Parse<WorkflowStatus>(reader.GetString(4)),
             SubStatus = Enum.Parse<WorkflowSubStatus>(reader.GetString(5)),
             Revision = reader.GetInt64(6),
-            State = JsonColumn.Read<InstanceState>(reader.GetString(7)),
+            State = InstanceStateJson.Deserialize(reader.GetString(7)),
             IncidentCount = reader.GetInt32(8),
             CreatedAt = Time(reader, 9)!.Value,
             UpdatedAt = Time(reader, 10)!.Value,
@@ -335,10 +448,10 @@ internal sealed class SqlWriteSession(DbConnection connection, DbTransaction tra
         return tasks;
     }
 
-    private async ValueTask<IReadOnlyList<Bookmark>> ReadBookmarksAsync(string column, string value, CancellationToken cancellationToken)
+    private async ValueTask<IReadOnlyList<Bookmark>> ReadBookmarksAsync(string sql, string value, CancellationToken cancellationToken)
     {
-        await using var command = Command($"SELECT {BookmarkColumns} FROM wf_bookmarks WHERE {column} = @value ORDER BY created_at, id");
-        Bind(command, "value", value);
+        var command = Statement(sql);
+        Set(command, "@value", value);
         var bookmarks = new List<Bookmark>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -364,4 +477,7 @@ internal sealed class SqlWriteSession(DbConnection connection, DbTransaction tra
 
     private static DateTimeOffset? Time(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
+
+    [GeneratedRegex(@"@[a-z_]+")]
+    private static partial Regex ParameterNames();
 }

@@ -22,23 +22,88 @@ public sealed class InstanceState
     /// <summary>Per activity: how often it completed and its last outcome. Migration uses this to never re-run finished work.</summary>
     public Dictionary<string, ActivityProgress> Activities { get; set; } = new(StringComparer.Ordinal);
 
-    public InstanceState Clone() => new()
+    /// <summary>
+    /// A copy for the next revision: variables deep-cloned (an activity may change a JSON value in place), the rest copied
+    /// shallowly (work items, bookmarks and progress records are immutable).
+    /// </summary>
+    public InstanceState Clone()
     {
-        Variables = Variables.ToDictionary(kv => kv.Key, kv => kv.Value?.DeepClone(), StringComparer.Ordinal),
-        Scheduled = [.. Scheduled],
-        Faulted = [.. Faulted],
-        JoinArrivals = JoinArrivals.ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal),
-        Bookmarks = Bookmarks.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
-        Activities = Activities.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
-    };
+        var variables = new Dictionary<string, JsonNode?>(Variables.Count, StringComparer.Ordinal);
+        foreach (var (name, value) in Variables)
+        {
+            variables[name] = value?.DeepClone();
+        }
+
+        var joinArrivals = new Dictionary<string, List<string>>(JoinArrivals.Count, StringComparer.Ordinal);
+        foreach (var (join, arrived) in JoinArrivals)
+        {
+            joinArrivals[join] = [.. arrived];
+        }
+
+        return new InstanceState
+        {
+            Variables = variables,
+            Scheduled = [.. Scheduled],
+            Faulted = [.. Faulted],
+            JoinArrivals = joinArrivals,
+            Bookmarks = new Dictionary<string, BookmarkRef>(Bookmarks, StringComparer.Ordinal),
+            Activities = new Dictionary<string, ActivityProgress>(Activities, StringComparer.Ordinal),
+        };
+    }
 
     /// <summary>True when something can execute at <paramref name="now"/>: a scheduled item or a due timer.</summary>
-    public bool HasRunnableWork(DateTimeOffset now) =>
-        Scheduled.Any(w => w.NotBefore is null || w.NotBefore <= now) || Bookmarks.Values.Any(b => b.ResumeAt <= now);
+    public bool HasRunnableWork(DateTimeOffset now) => FirstRunnable(now) is not null || FirstDueTimer(now) is not null;
+
+    /// <summary>The first scheduled item that may run at <paramref name="now"/>, if any.</summary>
+    public WorkItem? FirstRunnable(DateTimeOffset now)
+    {
+        foreach (var item in Scheduled)
+        {
+            if (item.NotBefore is null || item.NotBefore <= now)
+            {
+                return item;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The id of the first timer bookmark due at <paramref name="now"/>, if any.</summary>
+    public string? FirstDueTimer(DateTimeOffset now)
+    {
+        foreach (var (id, bookmark) in Bookmarks)
+        {
+            if (bookmark.ResumeAt <= now)
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The earliest future moment a delayed retry or a timer becomes runnable.</summary>
-    public DateTimeOffset? NextWakeAt() =>
-        Scheduled.Select(w => w.NotBefore).Concat(Bookmarks.Values.Select(b => b.ResumeAt)).Where(t => t is not null).Min();
+    public DateTimeOffset? NextWakeAt()
+    {
+        DateTimeOffset? earliest = null;
+        foreach (var item in Scheduled)
+        {
+            if (item.NotBefore is { } at && (earliest is null || at < earliest))
+            {
+                earliest = at;
+            }
+        }
+
+        foreach (var bookmark in Bookmarks.Values)
+        {
+            if (bookmark.ResumeAt is { } at && (earliest is null || at < earliest))
+            {
+                earliest = at;
+            }
+        }
+
+        return earliest;
+    }
 }
 
 /// <summary>One scheduled execution of an activity. <see cref="Id"/> is stable across crashes and retries of the same execution.</summary>

@@ -40,7 +40,16 @@ public sealed class WorkflowInstance
     public string? CreatedBy { get; init; }
 
     /// <summary>A copy one revision on, with its own copy of the state, for building the next commit.</summary>
-    public WorkflowInstance NextRevision(DateTimeOffset now) => new()
+    public WorkflowInstance NextRevision(DateTimeOffset now)
+    {
+        var next = Copy();
+        next.Revision = Revision + 1;
+        next.UpdatedAt = now;
+        return next;
+    }
+
+    /// <summary>A copy at the same revision, with its own copy of the state.</summary>
+    internal WorkflowInstance Copy() => new()
     {
         Id = Id,
         DefinitionId = DefinitionId,
@@ -48,12 +57,12 @@ public sealed class WorkflowInstance
         CorrelationId = CorrelationId,
         Status = Status,
         SubStatus = SubStatus,
-        Revision = Revision + 1,
+        Revision = Revision,
         State = State.Clone(),
         IncidentCount = IncidentCount,
         CreatedAt = CreatedAt,
         CreatedBy = CreatedBy,
-        UpdatedAt = now,
+        UpdatedAt = UpdatedAt,
         FinishedAt = FinishedAt,
         WakeAt = WakeAt,
         LeaseOwner = LeaseOwner,

@@ -19,15 +19,39 @@ public interface IWorkflowWriteSession
 {
     ValueTask InsertInstanceAsync(WorkflowInstance instance, CancellationToken cancellationToken);
 
+    /// <summary>As <see cref="InsertInstanceAsync(WorkflowInstance, CancellationToken)"/>, with the state already serialized by <see cref="InstanceStateJson"/> (off the writer's loop).</summary>
+    ValueTask InsertInstanceAsync(WorkflowInstance instance, string stateJson, CancellationToken cancellationToken);
+
     ValueTask<WorkflowInstance?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken);
 
     /// <summary>Writes the instance if its stored revision is still <paramref name="expectedRevision"/>; false if someone else wrote first.</summary>
     ValueTask<bool> UpdateInstanceAsync(WorkflowInstance instance, long expectedRevision, CancellationToken cancellationToken);
 
+    /// <summary>As <see cref="UpdateInstanceAsync(WorkflowInstance, long, CancellationToken)"/>, with the state already serialized by <see cref="InstanceStateJson"/>.</summary>
+    ValueTask<bool> UpdateInstanceAsync(WorkflowInstance instance, long expectedRevision, string stateJson, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="UpdateInstanceAsync(WorkflowInstance, long, string, CancellationToken)"/> when only the state changed:
+    /// writes the revision, the state and the update time, and leaves the other columns (and their indexes) alone.
+    /// </summary>
+    ValueTask<bool> UpdateInstanceStateAsync(WorkflowInstance instance, long expectedRevision, string stateJson, CancellationToken cancellationToken);
+
     /// <summary>Takes the instance's lease if it is running and nobody else holds an unexpired lease; returns it, or null.</summary>
     ValueTask<WorkflowInstance?> TryLeaseAsync(string instanceId, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken);
 
+    /// <summary>Takes the lease like <see cref="TryLeaseAsync"/> without reading the instance back; true if <paramref name="owner"/> now holds it.</summary>
+    ValueTask<bool> TryTakeLeaseAsync(string instanceId, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken);
+
     ValueTask ReleaseLeaseAsync(string instanceId, string owner, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Releases <paramref name="owner"/>'s lease only if the instance is still at <paramref name="revision"/>; false if a
+    /// newer commit (which may have handed the lease on to a new run of this host) came first.
+    /// </summary>
+    ValueTask<bool> ReleaseLeaseIfUnchangedAsync(string instanceId, string owner, long revision, CancellationToken cancellationToken);
+
+    /// <summary>The version of <paramref name="definitionId"/> published now, or null if none is.</summary>
+    ValueTask<int?> GetPublishedVersionAsync(string definitionId, CancellationToken cancellationToken);
 
     ValueTask AppendJournalAsync(JournalEntry entry, CancellationToken cancellationToken);
 

@@ -39,7 +39,15 @@ internal sealed class InstanceMutation(WorkflowInstance current, DateTimeOffset 
         Log(JournalEvents.ActivityResumed, activity.Id, activity.Type, outcome);
     }
 
-    public async ValueTask CommitAsync(IWorkflowWriteSession session, CancellationToken cancellationToken)
+    /// <summary>True when <see cref="CommitAsync"/> also took the instance's lease for this host's workers.</summary>
+    public bool Leased { get; private set; }
+
+    /// <summary>
+    /// Writes the change. With <paramref name="leaseFor"/> (from <see cref="WorkflowDispatcher.LeaseFor"/>), and if the
+    /// instance now has work to run, the same transaction takes its lease for this host when the lease is free or expired,
+    /// so the worker that runs it next needs no lease commit of its own (see <see cref="Leased"/>).
+    /// </summary>
+    public async ValueTask CommitAsync(IWorkflowWriteSession session, CancellationToken cancellationToken, (string Owner, DateTimeOffset Until)? leaseFor = null)
     {
         if (Flowchart.Settle(Instance, now))
         {
@@ -49,6 +57,14 @@ internal sealed class InstanceMutation(WorkflowInstance current, DateTimeOffset 
         if (!await Step.WriteAsync(session, now, cancellationToken))
         {
             throw new InstanceChangedException();
+        }
+
+        if (leaseFor is var (owner, until) && Instance.Status == WorkflowStatus.Running && Instance.State.HasRunnableWork(now)
+            && await session.TryTakeLeaseAsync(Instance.Id, owner, now, until, cancellationToken))
+        {
+            Instance.LeaseOwner = owner;
+            Instance.LeaseUntil = until;
+            Leased = true;
         }
     }
 

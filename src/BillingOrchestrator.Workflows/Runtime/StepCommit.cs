@@ -7,26 +7,47 @@ namespace BillingOrchestrator.Workflows.Runtime;
 /// <summary>Everything one step changed, written in one unit of work guarded by the instance's revision.</summary>
 internal sealed class StepCommit(WorkflowInstance instance, long expectedRevision)
 {
+    // The instance's columns other than its state as they were before this step (the instance is a fresh copy here).
+    private readonly (WorkflowStatus, WorkflowSubStatus, int, int, DateTimeOffset?, DateTimeOffset?) _columnsBefore =
+        (instance.Status, instance.SubStatus, instance.DefinitionVersion, instance.IncidentCount, instance.FinishedAt, instance.WakeAt);
+
     public WorkflowInstance Instance { get; } = instance;
 
     public long ExpectedRevision { get; } = expectedRevision;
 
+    private List<Bookmark>? _newBookmarks;
+    private List<string>? _deletedBookmarks;
+    private List<UserTask>? _newTasks;
+    private List<Incident>? _incidents;
+    private List<WorkflowEffect>? _effects;
+
     public List<JournalEntry> Journal { get; } = [];
 
-    public List<Bookmark> NewBookmarks { get; } = [];
+    // Most steps add none of these: the lists exist only once something is added.
+    public List<Bookmark> NewBookmarks => _newBookmarks ??= [];
 
-    public List<string> DeletedBookmarks { get; } = [];
+    public List<string> DeletedBookmarks => _deletedBookmarks ??= [];
 
-    public List<UserTask> NewTasks { get; } = [];
+    public List<UserTask> NewTasks => _newTasks ??= [];
 
-    public List<Incident> Incidents { get; } = [];
+    public List<Incident> Incidents => _incidents ??= [];
 
-    public List<WorkflowEffect> Effects { get; } = [];
+    public List<WorkflowEffect> Effects => _effects ??= [];
 
     /// <summary>The instance ended: cancel every task still open.</summary>
     public bool CancelOpenTasks { get; set; }
 
     public string? ReleaseLeaseOf { get; set; }
+
+    /// <summary>The state as stored, serialized by <see cref="Seal"/> on the caller's thread rather than inside the writer's loop.</summary>
+    public string? StateJson { get; private set; }
+
+    /// <summary>Serializes the state now; call when nothing more will change before the write.</summary>
+    public StepCommit Seal()
+    {
+        StateJson = InstanceStateJson.Serialize(Instance.State);
+        return this;
+    }
 
     public void Log(string @event, string actor, DateTimeOffset at, string? activityId = null, string? activityType = null, string? outcome = null, string? dataJson = null) =>
         Journal.Add(new JournalEntry
@@ -44,34 +65,54 @@ internal sealed class StepCommit(WorkflowInstance instance, long expectedRevisio
     /// <summary>Writes the commit; false when the instance changed since it was read (nothing is written then).</summary>
     public async ValueTask<bool> WriteAsync(IWorkflowWriteSession session, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!await session.UpdateInstanceAsync(Instance, ExpectedRevision, cancellationToken))
+        var stateJson = StateJson ?? InstanceStateJson.Serialize(Instance.State);
+        var columnsNow = (Instance.Status, Instance.SubStatus, Instance.DefinitionVersion, Instance.IncidentCount, Instance.FinishedAt, Instance.WakeAt);
+        var written = columnsNow == _columnsBefore
+            ? await session.UpdateInstanceStateAsync(Instance, ExpectedRevision, stateJson, cancellationToken)
+            : await session.UpdateInstanceAsync(Instance, ExpectedRevision, stateJson, cancellationToken);
+        if (!written)
         {
             return false;
         }
 
-        foreach (var id in DeletedBookmarks)
+        if (_deletedBookmarks is not null)
         {
-            await session.DeleteBookmarkAsync(id, cancellationToken);
+            foreach (var id in _deletedBookmarks)
+            {
+                await session.DeleteBookmarkAsync(id, cancellationToken);
+            }
         }
 
-        foreach (var bookmark in NewBookmarks)
+        if (_newBookmarks is not null)
         {
-            await session.InsertBookmarkAsync(bookmark, cancellationToken);
+            foreach (var bookmark in _newBookmarks)
+            {
+                await session.InsertBookmarkAsync(bookmark, cancellationToken);
+            }
         }
 
-        foreach (var task in NewTasks)
+        if (_newTasks is not null)
         {
-            await session.InsertTaskAsync(task, cancellationToken);
+            foreach (var task in _newTasks)
+            {
+                await session.InsertTaskAsync(task, cancellationToken);
+            }
         }
 
-        foreach (var incident in Incidents)
+        if (_incidents is not null)
         {
-            await session.InsertIncidentAsync(incident, cancellationToken);
+            foreach (var incident in _incidents)
+            {
+                await session.InsertIncidentAsync(incident, cancellationToken);
+            }
         }
 
-        foreach (var effect in Effects)
+        if (_effects is not null)
         {
-            await session.InsertEffectAsync(effect, cancellationToken);
+            foreach (var effect in _effects)
+            {
+                await session.InsertEffectAsync(effect, cancellationToken);
+            }
         }
 
         foreach (var entry in Journal)

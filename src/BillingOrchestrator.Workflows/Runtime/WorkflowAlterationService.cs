@@ -111,7 +111,7 @@ public sealed class WorkflowAlterationService(
                 return mutation.Instance;
             },
             cancellationToken));
-        dispatcher.Dispatch(instance.Id);
+        dispatcher.Dispatch(instance.Id, priority: true);
         return instance;
     }
 }

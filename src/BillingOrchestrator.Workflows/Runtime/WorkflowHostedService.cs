@@ -30,6 +30,8 @@ public sealed partial class WorkflowHostedService(
             LogRecovered(logger, released, leaseOwner.NodeId);
         }
 
+        dispatcher.Open();
+        await using var closing = stoppingToken.Register(dispatcher.Close);
         var workers = Enumerable.Range(0, Math.Max(1, options.Value.Workers))
             .Select(_ => Task.Run(() => dispatcher.WorkAsync(RunOneAsync, stoppingToken), stoppingToken))
             .ToList();
@@ -40,6 +42,48 @@ public sealed partial class WorkflowHostedService(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            dispatcher.Close();
+            await ReleaseLeasesAsync();
+        }
+    }
+
+    /// <summary>
+    /// On the way out, after the workers stopped: gives back the leases of the instances still queued or stopped mid-run
+    /// here (started or resumed on this host, which took their lease) so another host can run them at once rather than
+    /// when the leases expire.
+    /// </summary>
+    private async Task ReleaseLeasesAsync()
+    {
+        var held = dispatcher.Held();
+        if (held.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IWorkflowWriter>().WriteAsync(
+                async (s, ct) =>
+                {
+                    foreach (var id in held)
+                    {
+                        await s.ReleaseLeaseAsync(id, leaseOwner.Id, ct);
+                    }
+
+                    return true;
+                },
+                timeout.Token);
+            LogReleased(logger, held.Count, leaseOwner.Id);
+        }
+        catch (Exception ex)
+        {
+            // The leases run out by themselves (LeaseDuration), or this node's next start releases them.
+            LogReleaseFailed(logger, ex, leaseOwner.Id);
         }
     }
 
@@ -84,6 +128,12 @@ public sealed partial class WorkflowHostedService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow instance {InstanceId} failed to run; it will be retried")]
     private static partial void LogWorkerFailed(ILogger logger, Exception exception, string instanceId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workflow runtime stopped: released the leases of {Count} queued or interrupted instances of {Owner}")]
+    private static partial void LogReleased(ILogger logger, int count, string owner);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow runtime stopped without releasing the leases of {Owner}; they expire by themselves")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, string owner);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow sweep failed; retrying on the next tick")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);

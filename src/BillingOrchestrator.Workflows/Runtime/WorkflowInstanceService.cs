@@ -16,6 +16,32 @@ public sealed class WorkflowInstanceService(
 {
     public async Task<WorkflowInstance> StartAsync(string definitionId, JsonObject? input, string? correlationId, int? version, WorkflowActor actor, CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (definition, checkPublished) = await ResolveAsync(definitionId, version, cancellationToken);
+            try
+            {
+                return await StartAsync(definitionId, definition, checkPublished, input, correlationId, actor, cancellationToken);
+            }
+            catch (PublishedVersionChangedException) when (attempt < 5)
+            {
+                // Another version was published since this host last looked: look again.
+                definitions.ForgetPublished(definitionId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The definition to start. Without a version that is the published one: the version this host last saw published
+    /// is used without a lookup and checked in the start's own transaction (<c>checkPublished</c>), otherwise it is read.
+    /// </summary>
+    private async Task<(WorkflowDefinition Definition, bool CheckPublished)> ResolveAsync(string definitionId, int? version, CancellationToken cancellationToken)
+    {
+        if (version is { } wanted ? definitions.TryGetPublished(definitionId, wanted, out var known) : definitions.TryGetLastPublished(definitionId, out known))
+        {
+            return (known, version is null);
+        }
+
         var stored = await definitionStore.FindAsync(definitionId, version is { } v ? VersionSelector.Exactly(v) : VersionSelector.Published, cancellationToken);
         if (stored is null)
         {
@@ -28,7 +54,21 @@ public sealed class WorkflowInstanceService(
         }
 
         var definition = await definitions.GetAsync(definitionId, stored.Version, cancellationToken);
+        if (version is null)
+        {
+            definitions.NotePublished(definitionId, stored.Version);
+        }
+
+        return (definition, false);
+    }
+
+    private async Task<WorkflowInstance> StartAsync(string definitionId, WorkflowDefinition definition, bool checkPublished, JsonObject? input, string? correlationId, WorkflowActor actor, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
+
+        // With workers on this host, the insert takes the lease for them: the worker runs the instance without a lease
+        // commit of its own. If this host dies first, the lease runs out (or its restart releases it) as after any crash.
+        var lease = dispatcher.LeaseFor(now);
         var state = new InstanceState { Variables = BindVariables(definition, input) };
         state.Scheduled.Add(WorkItem.For(definition.Root.Id));
         var instance = new WorkflowInstance
@@ -44,6 +84,8 @@ public sealed class WorkflowInstanceService(
             CreatedAt = now,
             UpdatedAt = now,
             CreatedBy = actor.Name,
+            LeaseOwner = lease?.Owner,
+            LeaseUntil = lease?.Until,
         };
         var journal = new JournalEntry
         {
@@ -53,15 +95,30 @@ public sealed class WorkflowInstanceService(
             Actor = actor.Name,
             DataJson = new JsonObject { ["definitionVersion"] = definition.Version, ["input"] = input?.DeepClone() }.ToJsonString(),
         };
+        var stateJson = InstanceStateJson.Serialize(state);
         await writer.WriteAsync(
             async (s, ct) =>
             {
-                await s.InsertInstanceAsync(instance, ct);
+                if (checkPublished && await s.GetPublishedVersionAsync(definitionId, ct) != definition.Version)
+                {
+                    throw new PublishedVersionChangedException();
+                }
+
+                await s.InsertInstanceAsync(instance, stateJson, ct);
                 await s.AppendJournalAsync(journal, ct);
                 return true;
             },
             cancellationToken);
-        dispatcher.Dispatch(instance.Id);
+        if (lease is not null)
+        {
+            // The worker gets its own copy: the caller keeps the returned instance.
+            dispatcher.DispatchLeased(instance.Copy(), priority: false);
+        }
+        else
+        {
+            dispatcher.Dispatch(instance.Id);
+        }
+
         return instance;
     }
 
@@ -73,7 +130,7 @@ public sealed class WorkflowInstanceService(
             () => writer.WriteAsync(
                 async (s, ct) =>
                 {
-                    var ids = new List<string>();
+                    var mutations = new List<InstanceMutation>();
                     foreach (var bookmark in await s.FindBookmarksAsync(hash, ct))
                     {
                         var instance = await s.GetInstanceAsync(bookmark.InstanceId, ct);
@@ -83,21 +140,29 @@ public sealed class WorkflowInstanceService(
                         }
 
                         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
-                        var mutation = new InstanceMutation(instance, time.GetUtcNow(), actor);
+                        var now = time.GetUtcNow();
+                        var mutation = new InstanceMutation(instance, now, actor);
                         mutation.Resume(definition, bookmark.Id, "Done", payload);
-                        await mutation.CommitAsync(s, ct);
-                        ids.Add(instance.Id);
+                        await mutation.CommitAsync(s, ct, dispatcher.LeaseFor(now));
+                        mutations.Add(mutation);
                     }
 
-                    return ids;
+                    return mutations;
                 },
                 cancellationToken));
-        foreach (var id in resumed)
+        foreach (var mutation in resumed)
         {
-            dispatcher.Dispatch(id);
+            if (mutation.Leased)
+            {
+                dispatcher.DispatchLeased(mutation.Instance, priority: true);
+            }
+            else
+            {
+                dispatcher.Dispatch(mutation.Instance.Id, priority: true);
+            }
         }
 
-        return resumed;
+        return [.. resumed.Select(m => m.Instance.Id)];
     }
 
     private static Dictionary<string, JsonNode?> BindVariables(WorkflowDefinition definition, JsonObject? input)
@@ -135,3 +200,6 @@ public sealed class WorkflowInstanceService(
         _ => true,
     };
 }
+
+/// <summary>The published version a start assumed is no longer the published one; the start is retried.</summary>
+internal sealed class PublishedVersionChangedException() : Exception("Another version of the definition was published.");

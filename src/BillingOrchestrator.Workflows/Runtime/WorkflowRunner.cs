@@ -19,6 +19,7 @@ public sealed partial class WorkflowRunner(
     WorkflowDefinitionCache definitions,
     ActivityRegistry activities,
     LeaseOwner leaseOwner,
+    WorkflowDispatcher dispatcher,
     IServiceProvider services,
     TimeProvider time,
     IOptions<WorkflowRuntimeOptions> options,
@@ -29,71 +30,111 @@ public sealed partial class WorkflowRunner(
     /// <summary>Runs the instance until it has nothing runnable left; returns false if another host holds it.</summary>
     public async Task<bool> RunAsync(string instanceId, CancellationToken cancellationToken)
     {
-        var instance = await LeaseAsync(instanceId, cancellationToken);
+        var instance = HandedOver(instanceId) ?? await LeaseAsync(instanceId, cancellationToken);
         if (instance is null)
         {
             return false;
         }
 
-        var renewAt = time.GetUtcNow() + (options.Value.LeaseDuration / 2);
+        var seen = instance.Revision;
+        WorkflowInstance? yielded = null;
         try
         {
             var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
-            while (instance.Status == WorkflowStatus.Running && instance.SubStatus != WorkflowSubStatus.Faulted)
+            while (true)
             {
                 var now = time.GetUtcNow();
-                var step = await NextStepAsync(definition, instance, now, cancellationToken);
+                var step = instance.Status == WorkflowStatus.Running && instance.SubStatus != WorkflowSubStatus.Faulted
+                    ? await NextStepAsync(definition, instance, now, cancellationToken)
+                    : null;
                 if (step is null)
                 {
-                    await writer.WriteAsync((s, ct) => ReleaseAsync(s, instanceId, ct), cancellationToken);
-                    return true;
-                }
-
-                if (!step.Instance.State.HasRunnableWork(now) || step.Instance.Status != WorkflowStatus.Running)
-                {
-                    step.ReleaseLeaseOf = leaseOwner.Id;
-                }
-
-                if (await writer.WriteAsync((s, ct) => step.WriteAsync(s, now, ct), cancellationToken))
-                {
-                    instance = step.Instance;
-                    if (step.ReleaseLeaseOf is not null)
+                    // Nothing runnable: give the lease back, unless a newer commit came in meanwhile (it may have brought
+                    // work, or handed the lease on to this host's next run of the instance). Then look again.
+                    var revision = instance.Revision;
+                    if (await writer.WriteAsync((s, ct) => s.ReleaseLeaseIfUnchangedAsync(instanceId, leaseOwner.Id, revision, ct), cancellationToken))
                     {
                         return true;
                     }
-
-                    if (now > renewAt)
+                }
+                else
+                {
+                    if (!step.Instance.State.HasRunnableWork(now) || step.Instance.Status != WorkflowStatus.Running)
                     {
-                        renewAt = now + (options.Value.LeaseDuration / 2);
-                        instance = await LeaseAsync(instanceId, cancellationToken);
-                        if (instance is null)
+                        step.ReleaseLeaseOf = leaseOwner.Id;
+                    }
+
+                    step.Seal();
+                    if (await writer.WriteAsync((s, ct) => step.WriteAsync(s, now, ct), cancellationToken))
+                    {
+                        instance = step.Instance;
+                        seen = instance.Revision;
+                        if (step.ReleaseLeaseOf is not null)
                         {
-                            return false;
+                            return true;
+                        }
+
+                        if (now < instance.LeaseUntil - (options.Value.LeaseDuration / 2))
+                        {
+                            if (dispatcher.ResumeWaiting)
+                            {
+                                // A resumed instance waits for a worker: make room, and carry on after it.
+                                yielded = instance;
+                                return true;
+                            }
+
+                            continue;
                         }
                     }
 
-                    continue;
+                    // Otherwise the lease is half gone (renew it), or someone (a task completion, an alteration)
+                    // committed first: then this step's result is dropped and the instance read again.
                 }
 
-                // Someone (a task completion, an alteration) committed first: drop this step's result and re-read.
                 instance = await LeaseAsync(instanceId, cancellationToken);
                 if (instance is null)
                 {
                     return false;
                 }
 
+                seen = Math.Max(seen, instance.Revision);
                 definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
             }
-
-            await writer.WriteAsync((s, ct) => ReleaseAsync(s, instanceId, ct), cancellationToken);
-            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogRunFailed(logger, ex, instanceId);
-            await writer.WriteAsync((s, ct) => ReleaseAsync(s, instanceId, ct), CancellationToken.None);
+
+            // Only if nothing was committed since: a newer commit may have handed the lease to the next run. If this
+            // release does not happen, the lease runs out and a sweep picks the instance up.
+            var revision = seen;
+            await writer.WriteAsync((s, ct) => s.ReleaseLeaseIfUnchangedAsync(instanceId, leaseOwner.Id, revision, ct), CancellationToken.None);
             throw;
         }
+        finally
+        {
+            if (yielded is not null)
+            {
+                dispatcher.Yield(yielded);
+            }
+            else
+            {
+                dispatcher.DropHandedOver(instanceId, seen);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The instance as committed by the start or resume that took its lease for this host, if there is one and its lease
+    /// has at least half its duration left: then no lease commit (and no read) is needed to run it.
+    /// </summary>
+    private WorkflowInstance? HandedOver(string instanceId)
+    {
+        var handed = dispatcher.TakeHandedOver(instanceId);
+        return handed is { Status: WorkflowStatus.Running, LeaseUntil: { } until } && handed.LeaseOwner == leaseOwner.Id
+            && until - time.GetUtcNow() >= options.Value.LeaseDuration / 2
+            ? handed
+            : null;
     }
 
     private Task<WorkflowInstance?> LeaseAsync(string instanceId, CancellationToken cancellationToken)
@@ -102,21 +143,14 @@ public sealed partial class WorkflowRunner(
         return writer.WriteAsync((s, ct) => s.TryLeaseAsync(instanceId, leaseOwner.Id, now, now + options.Value.LeaseDuration, ct), cancellationToken);
     }
 
-    private async ValueTask<bool> ReleaseAsync(IWorkflowWriteSession session, string instanceId, CancellationToken cancellationToken)
-    {
-        await session.ReleaseLeaseAsync(instanceId, leaseOwner.Id, cancellationToken);
-        return true;
-    }
-
     private async ValueTask<StepCommit?> NextStepAsync(WorkflowDefinition definition, WorkflowInstance instance, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var dueTimer = instance.State.Bookmarks.FirstOrDefault(b => b.Value.ResumeAt <= now);
-        if (dueTimer.Key is not null)
+        if (instance.State.FirstDueTimer(now) is { } timer)
         {
-            return ResumeTimer(definition, instance, dueTimer.Key, dueTimer.Value, now);
+            return ResumeTimer(definition, instance, timer, instance.State.Bookmarks[timer], now);
         }
 
-        var item = instance.State.Scheduled.FirstOrDefault(w => w.NotBefore is null || w.NotBefore <= now);
+        var item = instance.State.FirstRunnable(now);
         return item is null ? null : await ExecuteAsync(definition, instance, item, now, cancellationToken);
     }
 
@@ -165,7 +199,10 @@ public sealed partial class WorkflowRunner(
             return faultStep;
         }
 
-        step.Effects.AddRange(context.Effects);
+        if (context.Effects.Count > 0)
+        {
+            step.Effects.AddRange(context.Effects);
+        }
         switch (result)
         {
             case ActivityResult.Completed completed:

@@ -27,7 +27,7 @@ public sealed class UserTaskService(IWorkflowWriter writer, WorkflowDefinitionCa
 
             task.Assignee = actor.Name;
             task.Status = UserTaskStatus.Assigned;
-            return ValueTask.CompletedTask;
+            return ValueTask.FromResult<WorkflowInstance?>(null);
         }, cancellationToken);
 
     public Task<UserTask> ReleaseAsync(string taskId, ReleaseTask command, WorkflowActor actor, CancellationToken cancellationToken) =>
@@ -45,7 +45,7 @@ public sealed class UserTaskService(IWorkflowWriter writer, WorkflowDefinitionCa
 
             task.Assignee = null;
             task.Status = task.Role is null ? UserTaskStatus.Unassigned : UserTaskStatus.Available;
-            return ValueTask.CompletedTask;
+            return ValueTask.FromResult<WorkflowInstance?>(null);
         }, cancellationToken);
 
     public Task<UserTask> AssignAsync(string taskId, AssignTask command, WorkflowActor actor, CancellationToken cancellationToken)
@@ -60,7 +60,7 @@ public sealed class UserTaskService(IWorkflowWriter writer, WorkflowDefinitionCa
             RequireRoleOrAdmin(task, actor);
             task.Assignee = command.Assignee.Trim();
             task.Status = UserTaskStatus.Assigned;
-            return ValueTask.CompletedTask;
+            return ValueTask.FromResult<WorkflowInstance?>(null);
         }, cancellationToken);
     }
 
@@ -71,7 +71,7 @@ public sealed class UserTaskService(IWorkflowWriter writer, WorkflowDefinitionCa
             throw new WorkflowValidationException("outcome", "required: one of the task's outcomes");
         }
 
-        return MutateAsync(taskId, command, actor, JournalEvents.TaskCompleted, async (task, session, ct) =>
+        return MutateAsync(taskId, command, actor, JournalEvents.TaskCompleted, async ValueTask<WorkflowInstance?> (task, session, ct) =>
         {
             if (task.Status == UserTaskStatus.Assigned ? task.Assignee != actor.Name && !actor.IsAdmin : !actor.InRole(task.Role) && !actor.IsAdmin)
             {
@@ -116,7 +116,8 @@ public sealed class UserTaskService(IWorkflowWriter writer, WorkflowDefinitionCa
             };
             var mutation = new InstanceMutation(instance, now, actor);
             mutation.Resume(definition, task.BookmarkId, command.Outcome, output);
-            await mutation.CommitAsync(session, ct);
+            await mutation.CommitAsync(session, ct, dispatcher.LeaseFor(now));
+            return mutation.Leased ? mutation.Instance : null;
         }, cancellationToken);
     }
 
@@ -133,7 +134,7 @@ public sealed class UserTaskService(IWorkflowWriter writer, WorkflowDefinitionCa
         TaskCommand command,
         WorkflowActor actor,
         string journalEvent,
-        Func<UserTask, IWorkflowWriteSession, CancellationToken, ValueTask> apply,
+        Func<UserTask, IWorkflowWriteSession, CancellationToken, ValueTask<WorkflowInstance?>> apply,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(command.OperationId) || command.OperationId.Length > 100)
@@ -142,13 +143,13 @@ public sealed class UserTaskService(IWorkflowWriter writer, WorkflowDefinitionCa
         }
 
         var operationId = $"task:{command.OperationId}";
-        var result = await InstanceMutation.RetryOnConflictAsync(() => writer.WriteAsync(
+        var (result, leased) = await InstanceMutation.RetryOnConflictAsync(() => writer.WriteAsync(
             async (session, ct) =>
             {
                 if (await session.GetOperationResultAsync(operationId, ct) is { } earlier)
                 {
                     var first = JsonSerializer.Deserialize<UserTask>(earlier, Json)!;
-                    return first.Id == taskId ? first : throw new WorkflowConflictException($"operationId '{command.OperationId}' was already used for task {first.Id}.");
+                    return first.Id == taskId ? (first, (WorkflowInstance?)null) : throw new WorkflowConflictException($"operationId '{command.OperationId}' was already used for task {first.Id}.");
                 }
 
                 var task = await session.GetTaskAsync(taskId, ct) ?? throw new WorkflowNotFoundException($"Task {taskId} does not exist.");
@@ -162,7 +163,7 @@ public sealed class UserTaskService(IWorkflowWriter writer, WorkflowDefinitionCa
                     throw new WorkflowConflictException($"Task {task.Id} is at revision {task.Revision}, not {command.ExpectedRevision}: someone changed it first. Reload and try again.");
                 }
 
-                await apply(task, session, ct);
+                var resumed = await apply(task, session, ct);
                 var now = time.GetUtcNow();
                 task.Revision++;
                 task.UpdatedAt = now;
@@ -178,13 +179,18 @@ public sealed class UserTaskService(IWorkflowWriter writer, WorkflowDefinitionCa
                     new JournalEntry { InstanceId = task.InstanceId, Timestamp = now, ActivityId = task.ActivityId, ActivityType = task.Kind, Event = journalEvent, Outcome = task.Outcome, Actor = actor.Name, DataJson = data.ToJsonString() },
                     ct);
                 await session.RecordOperationAsync(operationId, task.Id, JsonSerializer.Serialize(task, Json), now, ct);
-                return task;
+                return (task, resumed);
             },
             cancellationToken));
 
-        if (result.Status == UserTaskStatus.Completed)
+        // A completion resumed the instance: run it ahead of new starts, from the committed copy if the lease came with it.
+        if (leased is not null)
         {
-            dispatcher.Dispatch(result.InstanceId);
+            dispatcher.DispatchLeased(leased, priority: true);
+        }
+        else if (result.Status == UserTaskStatus.Completed)
+        {
+            dispatcher.Dispatch(result.InstanceId, priority: true);
         }
 
         return result;
