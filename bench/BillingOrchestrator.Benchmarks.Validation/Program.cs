@@ -9,10 +9,19 @@ using BillingOrchestrator.Benchmarks.Validation;
 using BillingOrchestrator.Billing;
 using BillingOrchestrator.Billing.Checks;
 
-// dotnet run -c Release --project bench/BillingOrchestrator.Benchmarks.Validation -- [--verify | --peak | BenchmarkDotNet arguments]
+// dotnet run -c Release --project bench/BillingOrchestrator.Benchmarks.Validation -- [--verify | --peak | --store [--runs N] [--data-dir DIR] [--small] | BenchmarkDotNet arguments]
 //   --verify  one engine run and one baseline run on the scale data: same findings? recall and false positives against the ground truth
 //   --peak    one full Validator.Run (hash included) in a fresh process: duration, allocation and Process.PeakWorkingSet64
+//   --store   whole validation runs from a SQLite store filled with the scale data through the product's stores (StoreBench.cs):
+//             N rounds (default 3) of: a run as ValidationRuns makes it, one as the loader before it (EF strings, one thread), every phase timed apart;
+//             --data-dir keeps the database there and reuses it on the next call (default: a temporary directory, deleted);
+//             --small stores the default demo data set (60,000 entries) instead of the scale one, for a quick smoke run
 //   otherwise the BenchmarkDotNet comparison (in-process, Monitoring strategy, 1 warm-up + 5 iterations)
+if (args.Contains("--store"))
+{
+    return await StoreBench.RunAsync(args);
+}
+
 if (args.Contains("--peak"))
 {
     return Peak();

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using BillingOrchestrator.Billing.Checks;
+using BillingOrchestrator.Billing.Demo;
+using BillingOrchestrator.Persistence.Billing;
 using BillingOrchestrator.Testing;
 using BillingOrchestrator.Testing.Workflows;
 
@@ -45,6 +48,21 @@ public abstract class ValidationRunTests(ProductHost host)
             item["finding"]!["amountAtRisk"]!.GetValue<decimal>().ShouldBeGreaterThan(0m);
             item["sourceLinks"]!.AsArray().Count.ShouldBeGreaterThan(0);
         }
+    }
+
+    [Fact]
+    public async Task StoredSnapshot_ReadsBackTheDemoMsp_AndHashesItAsTheHasherDoes()
+    {
+        var generated = DemoDataGenerator.Generate(DemoDataOptions.Default).Snapshot;
+
+        var stored = await host.WithDbAsync(db => new BillingDataStore(db).LoadStoredSnapshotAsync(CancellationToken.None));
+
+        stored.ShouldNotBeNull();
+        stored.Snapshot.TimeEntries.Count.ShouldBe(generated.TimeEntries.Count);
+        stored.Snapshot.TimeEntries.Select(t => t.Id).ShouldBe(generated.TimeEntries.Select(t => t.Id).Order());
+        stored.Snapshot.Agreements.Count.ShouldBe(generated.Agreements.Count);
+        stored.Hash.ShouldBe(SnapshotHasher.Compute(stored.Snapshot), "the hash taken while reading is the hash of the loaded snapshot");
+        stored.Hash.ShouldBe(SnapshotHasher.Compute(generated), "the store gives back the snapshot the demo generator made");
     }
 
     [Fact]

@@ -50,33 +50,14 @@ public sealed class BillingDataStore(BillingDbContext db)
         await db.Set<PsaRecordRow>().AsNoTracking().GroupBy(r => r.Entity).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
     /// <summary>Everything stored, as one snapshot; null when nothing has been synced or imported yet.</summary>
-    public async Task<BillingSnapshot?> LoadSnapshotAsync(CancellationToken cancellationToken)
-    {
-        var settings = await db.Set<BillingSettingRow>().AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);
-        var timeEntries = await AllAsync<TimeEntry>(EntityKind.TimeEntry, cancellationToken);
-        if (timeEntries.Count == 0 && !settings.ContainsKey(OwnCompanySetting))
-        {
-            return null;
-        }
+    public async Task<BillingSnapshot?> LoadSnapshotAsync(CancellationToken cancellationToken) =>
+        (await LoadStoredSnapshotAsync(cancellationToken))?.Snapshot;
 
-        var start = settings.TryGetValue(PeriodStartSetting, out var s) ? DateOnly.Parse(s, CultureInfo.InvariantCulture) : timeEntries.Select(e => DateOnly.FromDateTime(e.TimeStart.UtcDateTime)).DefaultIfEmpty().Min();
-        var end = settings.TryGetValue(PeriodEndSetting, out var e) ? DateOnly.Parse(e, CultureInfo.InvariantCulture) : timeEntries.Select(t => DateOnly.FromDateTime(t.TimeStart.UtcDateTime)).DefaultIfEmpty().Max();
-        return new BillingSnapshot
-        {
-            OwnCompanyId = settings.TryGetValue(OwnCompanySetting, out var own) ? int.Parse(own, CultureInfo.InvariantCulture) : 0,
-            PeriodStart = start,
-            PeriodEnd = end,
-            Companies = await AllAsync<Company>(EntityKind.Company, cancellationToken),
-            Members = await AllAsync<Member>(EntityKind.Member, cancellationToken),
-            WorkTypes = await AllAsync<WorkType>(EntityKind.WorkType, cancellationToken),
-            WorkRoles = await AllAsync<WorkRole>(EntityKind.WorkRole, cancellationToken),
-            AgreementTypes = await AllAsync<AgreementType>(EntityKind.AgreementType, cancellationToken),
-            Agreements = await AllAsync<Agreement>(EntityKind.Agreement, cancellationToken),
-            Tickets = await AllAsync<ServiceTicket>(EntityKind.ServiceTicket, cancellationToken),
-            TimeEntries = timeEntries,
-            Invoices = await AllAsync<Invoice>(EntityKind.Invoice, cancellationToken),
-        };
-    }
+    /// <summary>
+    /// Everything stored, as one snapshot, with its <see cref="BillingOrchestrator.Billing.Checks.SnapshotHasher"/> hash taken from the stored
+    /// JSON as it is read (null when no period is stored); null when nothing has been synced or imported yet.
+    /// </summary>
+    public Task<StoredSnapshot?> LoadStoredSnapshotAsync(CancellationToken cancellationToken) => StoredSnapshotReader.LoadAsync(db, cancellationToken);
 
     public async Task SetSettingsAsync(IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {

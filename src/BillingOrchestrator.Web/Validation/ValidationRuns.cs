@@ -29,12 +29,12 @@ public sealed class ValidationRuns(BillingDbContext db, BillingDataStore data, C
             throw new WorkflowValidationException(invalid.Select(p => ($"options.{p.Field}", p.Reason)).ToList());
         }
 
-        var snapshot = await data.LoadSnapshotAsync(cancellationToken)
+        var stored = await data.LoadStoredSnapshotAsync(cancellationToken)
             ?? throw new WorkflowConflictException("There is no PSA data to validate yet: sync ConnectWise or import an export folder first.");
         var standard = await catalogs.LatestCodingStandardAsync(cancellationToken)
             ?? throw new WorkflowConflictException("There is no coding standard yet: the checks need one to judge coding.");
         var startedAt = time.GetUtcNow();
-        var result = Validator.Run(snapshot, await catalogs.LoadCatalogAsync(cancellationToken), standard, options, scope);
+        var result = Validator.Run(stored.Snapshot, await catalogs.LoadCatalogAsync(cancellationToken), standard, options, scope, stored.Hash);
         var id = runId ?? Guid.CreateVersion7().ToString("N");
         var summary = new ValidationRunSummary(result.PeriodStart, result.PeriodEnd, result.Options, result.Scope, result.CodingStandardVersion, result.TimeEntriesChecked, result.ChecksRun, result.Totals, result.CheckTotals, result.TotalAmountAtRisk);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
