@@ -5,6 +5,8 @@ var commands = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordin
 {
     ["dump"] = new HashSet<string> { "out" },
     ["validate"] = new HashSet<string> { "source", "data-dir", "period", "format", "out" },
+    ["backup"] = new HashSet<string> { "data-dir", "out" },
+    ["restore"] = new HashSet<string> { "from", "data-dir", "force" },
 };
 
 using var cancel = new CancellationTokenSource();
@@ -23,6 +25,8 @@ try
     {
         "dump" => await DumpCommand.RunAsync(parsed, Console.Out, cancel.Token),
         "validate" => await ValidateCommand.RunAsync(parsed, Console.Out, Console.Error, cancel.Token),
+        "backup" => await BackupCommands.BackupAsync(parsed, Console.Out, cancel.Token),
+        "restore" => await BackupCommands.RestoreAsync(parsed, Console.Out, cancel.Token),
         _ => throw new CliException($"unknown command '{parsed.Verb}'"),
     };
 }

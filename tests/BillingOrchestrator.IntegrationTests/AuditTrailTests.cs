@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using BillingOrchestrator.Evidence.Audit;
 using BillingOrchestrator.Testing;
 using BillingOrchestrator.Testing.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -52,6 +53,64 @@ public abstract class AuditTrailTests(ProductHost host)
         verify["firstBrokenSequence"]!.GetValue<long>().ShouldBe(victim);
         await host.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE audit_log SET actor = 'finance@demo.local' WHERE sequence = {victim}"));
     }
+
+    [Fact]
+    public async Task Verify_AfterAnEntryIsDeletedFromTheDatabase_NamesTheGap()
+    {
+        var admin = await host.ClientForAsync("admin@demo.local");
+        var finance = await host.ClientForAsync("finance@demo.local");
+        for (var i = 0; i < 3; i++)
+        {
+            await finance.StartAsync(TestWorkflows.Timer.DefinitionId);
+        }
+
+        var entries = (await admin.GetFromJsonAsync<JsonArray>("/api/audit?take=200"))!;
+        var victim = entries[^2]!["sequence"]!.GetValue<long>();
+        var removed = await host.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking().SingleAsync(e => e.Sequence == victim));
+        await host.WithDbAsync(db => db.Database.ExecuteSqlAsync($"DELETE FROM audit_log WHERE sequence = {victim}"));
+
+        var verify = (await admin.GetFromJsonAsync<JsonObject>("/api/audit/verify"))!;
+
+        verify["intact"]!.GetValue<bool>().ShouldBeFalse();
+        verify["firstBrokenSequence"]!.GetValue<long>().ShouldBe(victim + 1);
+        verify["reason"]!.GetValue<string>().ShouldContain("missing");
+        await host.WithDbAsync(async db =>
+        {
+            db.Add(removed);
+            return await db.SaveChangesAsync();
+        });
+        (await admin.GetFromJsonAsync<JsonObject>("/api/audit/verify"))!["intact"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Verify_AfterTwoEntriesAreSwappedInTheDatabase_NamesTheFirstOfThem()
+    {
+        var admin = await host.ClientForAsync("admin@demo.local");
+        var finance = await host.ClientForAsync("finance@demo.local");
+        for (var i = 0; i < 3; i++)
+        {
+            await finance.StartAsync(TestWorkflows.Timer.DefinitionId);
+        }
+
+        var entries = (await admin.GetFromJsonAsync<JsonArray>("/api/audit?take=200"))!;
+        var first = entries[^3]!["sequence"]!.GetValue<long>();
+        var second = first + 1;
+        await SwapAsync(first, second);
+
+        var verify = (await admin.GetFromJsonAsync<JsonObject>("/api/audit/verify"))!;
+
+        verify["intact"]!.GetValue<bool>().ShouldBeFalse();
+        verify["firstBrokenSequence"]!.GetValue<long>().ShouldBe(first);
+        await SwapAsync(first, second);
+        (await admin.GetFromJsonAsync<JsonObject>("/api/audit/verify"))!["intact"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    private Task<int> SwapAsync(long first, long second) => host.WithDbAsync(async db =>
+    {
+        await db.Database.ExecuteSqlAsync($"UPDATE audit_log SET sequence = -1 WHERE sequence = {first}");
+        await db.Database.ExecuteSqlAsync($"UPDATE audit_log SET sequence = {first} WHERE sequence = {second}");
+        return await db.Database.ExecuteSqlAsync($"UPDATE audit_log SET sequence = {second} WHERE sequence = -1");
+    });
 
     [Fact]
     public async Task AuditLog_IsForAuditorsAndAdminsOnly()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace BillingOrchestrator.IntegrationTests;
@@ -20,21 +19,7 @@ public sealed class CliTests
         throw new DirectoryNotFoundException("ConnectWise fixtures not found.");
     }
 
-    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "billing-orchestrator.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await errors);
-    }
+    private static Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] args) => CliProcess.RunAsync(args);
 
     [Fact]
     public async Task Validate_ExportFolder_WritesJsonFindingsWithTheDocumentedFieldNames()

@@ -34,6 +34,9 @@ public class ProductHost(TestDatabaseKind kind) : WebApplicationFactory<Program>
 
     public SwitchAction Switch { get; } = new();
 
+    /// <summary>The database this host runs on: a fresh one unless a subclass brings its own.</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(kind);
+
     /// <summary>Load the demo MSP's PSA data (about 85,000 records) at start; off unless a test class needs it.</summary>
     protected virtual bool LoadDemoData => false;
 
@@ -41,7 +44,7 @@ public class ProductHost(TestDatabaseKind kind) : WebApplicationFactory<Program>
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync(kind);
+        _database = await CreateDatabaseAsync();
         _workflows = TestWorkflows.WriteToTempDirectory();
         _ = Server;
     }
@@ -111,6 +114,12 @@ public class ProductHost(TestDatabaseKind kind) : WebApplicationFactory<Program>
 public sealed class SqliteProductHost() : ProductHost(TestDatabaseKind.Sqlite);
 
 public sealed class PostgresProductHost() : ProductHost(TestDatabaseKind.Postgres);
+
+/// <summary>The product on a SQLite data directory that already exists (a restored backup, say); deleted afterwards.</summary>
+public sealed class ExistingSqliteProductHost(string dataDirectory) : ProductHost(TestDatabaseKind.Sqlite)
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.ForSqliteDirectory(dataDirectory));
+}
 
 public sealed class SqliteDemoProductHost() : ProductHost(TestDatabaseKind.Sqlite)
 {

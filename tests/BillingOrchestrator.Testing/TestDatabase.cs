@@ -63,6 +63,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(kind, dataDirectory, builder.ConnectionString, admin, name);
     }
 
+    /// <summary>An existing SQLite data directory (e.g. a restored backup), deleted with the fixture.</summary>
+    public static TestDatabase ForSqliteDirectory(string dataDirectory) => new(TestDatabaseKind.Sqlite, dataDirectory, null, null, null);
+
     /// <summary>Configuration keys that point the product at this database.</summary>
     public IDictionary<string, string?> Settings() => new Dictionary<string, string?>
     {

@@ -21,6 +21,7 @@ public static class DependencyInjection
 
     public static WebApplication UseWebInfrastructure(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         return app;
