@@ -1,0 +1,173 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using BillingOrchestrator.Testing;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BillingOrchestrator.IntegrationTests;
+
+/// <summary>
+/// Who may call what, written down once: every endpoint the host maps, every role and an anonymous caller, compared
+/// with what the host actually answers. A new endpoint fails the first test until it is given a row here.
+/// </summary>
+public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixture<SqliteProductHost>
+{
+    // F FinanceLead, S ServiceManager, P PsaAdmin, A Auditor, D Admin; "*" anyone, signed in or not.
+    private const string Everyone = "*";
+    private const string AnyRole = "FSPAD";
+    private const string Owners = "FSPD";
+    private const string AdminOnly = "D";
+    private const string AuditReaders = "AD";
+    private const string CatalogEditors = "FD";
+    private const string PsaOperators = "PD";
+
+    private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
+    {
+        ["GET /login"] = Everyone,
+        ["POST /api/auth/token"] = Everyone,
+        ["POST /api/auth/login"] = Everyone,
+        ["POST /api/auth/logout"] = AnyRole,
+        ["GET /api/auth/me"] = AnyRole,
+        ["GET /openapi/{documentName}.json"] = AnyRole,
+        ["GET /scalar/{documentName?}"] = AnyRole,
+        // The API reference's own script and icon: library files, no data.
+        ["GET /scalar/scalar.js"] = Everyone,
+        ["GET /scalar/scalar.aspnetcore.js"] = Everyone,
+        ["GET /scalar/favicon.svg"] = Everyone,
+        ["GET /"] = AnyRole,
+
+        ["GET /api/workflow-definitions/"] = AnyRole,
+        ["GET /api/workflow-definitions/load-errors"] = AdminOnly,
+        ["GET /api/workflow-definitions/{definitionId}"] = AnyRole,
+        ["GET /api/workflow-definitions/{definitionId}/versions"] = AnyRole,
+        ["POST /api/workflow-definitions/"] = AdminOnly,
+        ["POST /api/workflow-definitions/{definitionId}/publish"] = AdminOnly,
+
+        ["POST /api/workflow-instances/"] = Owners,
+        ["GET /api/workflow-instances/"] = AnyRole,
+        ["GET /api/workflow-instances/{id}"] = AnyRole,
+        ["GET /api/workflow-instances/{id}/journal"] = AnyRole,
+        ["GET /api/workflow-instances/{id}/incidents"] = AnyRole,
+        ["GET /api/workflow-instances/{id}/bookmarks"] = AnyRole,
+        ["POST /api/workflow-instances/{id}/cancel"] = AdminOnly,
+        ["POST /api/workflow-instances/{id}/retry"] = AdminOnly,
+        ["POST /api/workflow-instances/{id}/migrate"] = AdminOnly,
+        ["POST /api/workflow-events"] = Owners,
+
+        ["GET /api/tasks/"] = AnyRole,
+        ["GET /api/tasks/{id}"] = AnyRole,
+        ["POST /api/tasks/{id}/claim"] = Owners,
+        ["POST /api/tasks/{id}/release"] = Owners,
+        ["POST /api/tasks/{id}/assign"] = Owners,
+        ["POST /api/tasks/{id}/complete"] = Owners,
+
+        ["POST /api/workflow-instances/{id}/evidence"] = Owners,
+        ["POST /api/workflow-instances/{id}/evidence/notes"] = Owners,
+        ["GET /api/workflow-instances/{id}/evidence"] = AnyRole,
+        ["GET /api/workflow-instances/{id}/briefs"] = AnyRole,
+        ["POST /api/workflow-instances/{id}/briefs"] = Owners,
+        ["GET /api/workflow-instances/{id}/audit-pack"] = AnyRole,
+        ["GET /api/evidence/{evidenceId}/content"] = AnyRole,
+        ["GET /api/briefs/{briefId}"] = AnyRole,
+
+        ["GET /api/audit/"] = AuditReaders,
+        ["GET /api/audit/verify"] = AuditReaders,
+
+        ["GET /api/catalog/agreement-types"] = AnyRole,
+        ["GET /api/catalog/agreement-types/{id:int}"] = AnyRole,
+        ["PUT /api/catalog/agreement-types/{id:int}"] = CatalogEditors,
+        ["GET /api/catalog/agreements"] = AnyRole,
+        ["GET /api/catalog/agreements/{id:int}"] = AnyRole,
+        ["PUT /api/catalog/agreements/{id:int}/rules"] = CatalogEditors,
+        ["GET /api/catalog/completeness"] = AnyRole,
+        ["GET /api/coding-standards/"] = AnyRole,
+        ["PUT /api/coding-standards/"] = CatalogEditors,
+        ["GET /api/time-entries/classification"] = AnyRole,
+
+        ["POST /api/psa/sync"] = PsaOperators,
+        ["POST /api/psa/import"] = PsaOperators,
+        ["POST /api/psa/import-csv"] = PsaOperators,
+        ["GET /api/psa/syncs"] = AnyRole,
+        ["GET /api/psa/counts"] = AnyRole,
+
+        ["POST /api/validation-runs/"] = Owners,
+        ["GET /api/validation-runs/"] = AnyRole,
+        ["GET /api/validation-runs/{id}"] = AnyRole,
+        ["GET /api/validation-runs/{id}/findings"] = AnyRole,
+    };
+
+    private static readonly (char Letter, string? Email)[] Callers =
+    [
+        ('F', "finance@demo.local"), ('S', "service@demo.local"), ('P', "psa-admin@demo.local"), ('A', "auditor@demo.local"), ('D', "admin@demo.local"), ('-', null),
+    ];
+
+    [Fact]
+    public void EveryMappedEndpoint_HasARowInTheTable_AndEveryRowIsMapped()
+    {
+        var mapped = MappedEndpoints();
+
+        mapped.Except(Expected.Keys).Order(StringComparer.Ordinal).ShouldBeEmpty("endpoints without a row in the role matrix");
+        Expected.Keys.Except(mapped).Order(StringComparer.Ordinal).ShouldBeEmpty("rows for endpoints the host does not map");
+    }
+
+    [Fact]
+    public async Task EveryEndpoint_LetsInExactlyTheRolesInTheTable()
+    {
+        host.ClientOptions.AllowAutoRedirect = false;
+        var clients = new Dictionary<char, HttpClient>();
+        foreach (var (letter, email) in Callers)
+        {
+            clients[letter] = email is null ? host.CreateClient() : await host.ClientForAsync(email);
+        }
+
+        var forms = FormEndpoints();
+        var wrong = new List<string>();
+        foreach (var (endpoint, allowed) in Expected.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            var (method, pattern) = (endpoint[..endpoint.IndexOf(' ')], endpoint[(endpoint.IndexOf(' ') + 1)..]);
+            var path = RouteParameter().Replace(pattern, "x1").Replace("x1:int", "1").Replace("/x1.json", "/v1.json");
+            path = IntParameter().Replace(path, "1");
+            foreach (var (letter, _) in Callers)
+            {
+                // A body of the kind the endpoint accepts, so routing does not answer 415 before authorization is asked.
+                HttpContent? body = method is not ("POST" or "PUT") ? null : forms.Contains(endpoint) ? new MultipartFormDataContent() : JsonContent.Create(new { });
+                var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = body };
+                var response = await clients[letter].SendAsync(request);
+                var status = response.StatusCode;
+                var toSignIn = status == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/login", StringComparison.Ordinal) == true;
+                var refused = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || toSignIn;
+                var shouldPass = allowed == Everyone || allowed.Contains(letter);
+                if (refused == shouldPass)
+                {
+                    wrong.Add($"{endpoint} as {letter}: {(int)status}, expected {(shouldPass ? "allowed" : "refused")}");
+                }
+                else if (refused && letter == '-' && status == HttpStatusCode.Forbidden)
+                {
+                    wrong.Add($"{endpoint} anonymous: 403, expected 401 or the sign-in page");
+                }
+            }
+        }
+
+        wrong.ShouldBeEmpty();
+    }
+
+    private HashSet<string> MappedEndpoints() => Keys(_ => true);
+
+    private HashSet<string> FormEndpoints() =>
+        Keys(e => e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.Any(t => t.StartsWith("multipart/form-data", StringComparison.Ordinal)) == true);
+
+    private HashSet<string> Keys(Func<RouteEndpoint, bool> where) =>
+        host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Where(where)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => $"{m} {Normalize(e.RoutePattern.RawText)}"))
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static string Normalize(string? raw) => "/" + (raw ?? "").TrimStart('/');
+
+    [GeneratedRegex(@"\{[^}:]+\??\}")]
+    private static partial Regex RouteParameter();
+
+    [GeneratedRegex(@"\{[^}]+:int\}")]
+    private static partial Regex IntParameter();
+}
