@@ -16,7 +16,8 @@ internal sealed class ExecutionRecordingAction : IWorkflowAction
 
     public ValueTask<ActionResult> ExecuteAsync(ActivityExecutionContext context, JsonNode? input, CancellationToken cancellationToken)
     {
-        context.RecordEffect(EffectKind, new JsonObject { ["activity"] = context.Activity.Id }, Guid.NewGuid().ToString("N"));
+        var node = Environment.GetEnvironmentVariable("CRASH_NODE_ID") ?? "crash-worker";
+        context.RecordEffect(EffectKind, new JsonObject { ["activity"] = context.Activity.Id, ["node"] = node }, Guid.NewGuid().ToString("N"));
         return ValueTask.FromResult(ActionResult.Done());
     }
 }

@@ -11,6 +11,8 @@ using Microsoft.Extensions.Logging;
 
 // A child process for the crash test: runs (and re-runs after being killed) a fixed set of instances on one database
 // until all have finished, then prints ALL-FINISHED. Usage: CrashWorker <dataDirectory> <workflowsDirectory> <instances> [<postgresConnection>]
+// Several workers may share one database: CRASH_NODE_ID names this one (default crash-worker), CRASH_START=false
+// leaves starting the instances to another worker.
 var (dataDirectory, workflows, count) = (args[0], args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.ClearProviders();
@@ -20,7 +22,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["Database:Provider"] = args.Length > 3 ? "Postgres" : "Sqlite",
     ["Database:ConnectionString"] = args.Length > 3 ? args[3] : "",
     ["Workflows:Directory"] = workflows,
-    ["Workflows:NodeId"] = "crash-worker",
+    ["Workflows:NodeId"] = Environment.GetEnvironmentVariable("CRASH_NODE_ID") ?? "crash-worker",
     ["Workflows:Workers"] = "8",
     ["Workflows:SweepInterval"] = "00:00:00.050",
 });
@@ -31,8 +33,9 @@ builder.Services.AddWorkflowRuntime();
 using var host = builder.Build();
 await host.StartAsync();
 
-await using (var scope = host.Services.CreateAsyncScope())
+if (Environment.GetEnvironmentVariable("CRASH_START") != "false")
 {
+    await using var scope = host.Services.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<BillingDbContext>();
     var existing = (await db.Set<WorkflowInstance>().Select(i => i.CorrelationId).ToListAsync()).ToHashSet();
     var instances = scope.ServiceProvider.GetRequiredService<WorkflowInstanceService>();
