@@ -6,7 +6,9 @@ using BillingOrchestrator.Web.Commands;
 using BillingOrchestrator.Web.Demo;
 using BillingOrchestrator.Web.Endpoints;
 using BillingOrchestrator.Web.Evidence;
+using BillingOrchestrator.Web.Exceptions;
 using BillingOrchestrator.Web.Infrastructure;
+using BillingOrchestrator.Web.Playbook;
 using BillingOrchestrator.Web.Psa;
 using BillingOrchestrator.Web.Validation;
 using BillingOrchestrator.Workflows;
@@ -23,6 +25,8 @@ builder.Services.AddDemoData();
 builder.AddEvidenceFeature();
 builder.Services.AddPsa(builder.Configuration);
 builder.Services.AddValidation(builder.Configuration);
+builder.Services.AddPlaybook();
+builder.Services.AddExceptions(builder.Configuration);
 builder.AddWebInfrastructure();
 
 var app = builder.Build();
@@ -39,6 +43,7 @@ app.MapCatalogEndpoints();
 app.MapEvidenceEndpoints();
 app.MapPsaEndpoints();
 app.MapValidationEndpoints();
+app.MapExceptionEndpoints();
 app.MapApiDocs();
 app.Run();
 

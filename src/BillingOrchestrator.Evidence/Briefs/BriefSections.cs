@@ -36,6 +36,7 @@ internal sealed class BriefSections(BriefLayout layout, EvidenceBrief brief)
                 Row("Instance", brief.InstanceId, "Submitted", BriefText.Time(brief.SubmittedAt)),
                 Row("Step", $"{brief.StepNumber} · {brief.StepTitle}", "Approved", BriefText.Time(brief.ApprovedAt)),
                 Row("Quality gate", brief.GateTitle, "Currency", brief.Currency),
+                Row("Primary system", brief.PrimarySystem ?? "-", "Approved by", brief.Approvals.LastOrDefault()?.Name ?? "-"),
             ],
             "Brief details",
             ShowHeader: false));

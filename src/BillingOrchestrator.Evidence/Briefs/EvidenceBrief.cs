@@ -24,6 +24,9 @@ public sealed record EvidenceBrief
 
     public required string GateTitle { get; init; }
 
+    /// <summary>The system of record the playbook names for the step, e.g. <c>ConnectWise PSA</c>.</summary>
+    public string? PrimarySystem { get; init; }
+
     public required DateTimeOffset SubmittedAt { get; init; }
 
     /// <summary>When the gate was approved; also the document's creation date.</summary>

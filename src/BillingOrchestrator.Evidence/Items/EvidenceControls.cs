@@ -12,4 +12,11 @@ public static class EvidenceControls
 
     public static IReadOnlyList<string> All { get; } =
         [OutputValidation, Observability, HumanOversight, BillingValidation, FinancialTelemetry, ExceptionApprovals];
+
+    /// <summary>
+    /// The full label for a control as the playbook lists it: the framework prefix may be left out
+    /// (<c>D4 Observability</c> is <c>PSF D4 Observability</c>); null when it is no known control.
+    /// </summary>
+    public static string? Normalize(string control) =>
+        All.FirstOrDefault(c => c == control || c.EndsWith(" " + control, StringComparison.Ordinal) && control.Length > 3);
 }

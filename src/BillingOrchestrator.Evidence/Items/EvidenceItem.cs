@@ -13,6 +13,12 @@ public sealed class EvidenceItem
     /// <summary>The activity (step or gate) the evidence belongs to; null for instance-wide evidence.</summary>
     public string? ActivityId { get; init; }
 
+    /// <summary>The playbook step (1-6, or a rollout week) the activity belongs to, when the definition numbers its steps.</summary>
+    public int? Step { get; init; }
+
+    /// <summary>The quality gate this evidence is for: the gate that closes the item's step.</summary>
+    public string? GateId { get; init; }
+
     public required EvidenceKind Kind { get; init; }
 
     public required string Name { get; init; }
@@ -25,6 +31,7 @@ public sealed class EvidenceItem
 
     public string? Note { get; init; }
 
+    /// <summary>A link's target, or for a system artefact the API address of its source (e.g. the validation run).</summary>
     public string? Url { get; init; }
 
     /// <summary>The controls this item evidences, from <see cref="EvidenceControls.All"/>.</summary>

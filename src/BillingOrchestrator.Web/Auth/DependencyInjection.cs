@@ -76,7 +76,9 @@ public static class DependencyInjection
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.AuditReader, p => p.RequireRole(Roles.Auditor, Roles.Admin))
             .AddPolicy(Policies.CatalogEditor, p => p.RequireRole(Roles.FinanceLead, Roles.Admin))
-            .AddPolicy(Policies.PsaOperator, p => p.RequireRole(Roles.PsaAdmin, Roles.Admin));
+            .AddPolicy(Policies.PsaOperator, p => p.RequireRole(Roles.PsaAdmin, Roles.Admin))
+            .AddPolicy(Policies.ExceptionApprover, p => p.RequireRole(Roles.FinanceLead, Roles.ServiceManager, Roles.Admin))
+            .AddPolicy(Policies.BatchReleaser, p => p.RequireRole(Roles.FinanceLead, Roles.Admin));
 
         services.AddHostedService<IdentitySeeder>();
         return builder;

@@ -27,6 +27,12 @@ public static class Policies
     /// <summary>PSA administrators (and admins) run ConnectWise syncs and imports.</summary>
     public const string PsaOperator = nameof(PsaOperator);
 
+    /// <summary>Finance leads and service managers disposition and confirm billing exceptions (playbook step 4); admins too.</summary>
+    public const string ExceptionApprover = nameof(ExceptionApprover);
+
+    /// <summary>Finance leads (and admins) release an invoice batch to accounting.</summary>
+    public const string BatchReleaser = nameof(BatchReleaser);
+
     /// <summary>Auditors and admins read the audit log.</summary>
     public const string AuditReader = nameof(AuditReader);
 }

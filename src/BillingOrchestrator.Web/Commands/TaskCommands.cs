@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BillingOrchestrator.Web.Evidence;
+using BillingOrchestrator.Web.Playbook;
 using BillingOrchestrator.Workflows.Activities.BuiltIn;
 using BillingOrchestrator.Workflows.Runtime;
 using BillingOrchestrator.Workflows.Tasks;
@@ -49,14 +50,18 @@ public sealed record ChangeTask(
     }
 }
 
-public sealed partial class ChangeTaskHandler(UserTaskService tasks, IUserTaskStore taskStore, GateBriefs briefs, ILogger<ChangeTaskHandler> logger) : ICommandHandler<ChangeTask, UserTask>
+public sealed partial class ChangeTaskHandler(UserTaskService tasks, IUserTaskStore taskStore, GateBriefs briefs, GateGuard guard, ILogger<ChangeTaskHandler> logger) : ICommandHandler<ChangeTask, UserTask>
 {
     public async ValueTask<UserTask> Handle(ChangeTask command, CancellationToken cancellationToken)
     {
-        if (command.Change == "complete" && command.Outcome == QualityGateActivity.Approved
-            && await taskStore.FindAsync(command.TaskId, cancellationToken) is { Kind: UserTaskKinds.QualityGate, IsOpen: true } gate)
+        if (command.Change == "complete" && await taskStore.FindAsync(command.TaskId, cancellationToken) is { IsOpen: true } open
+            && (open.Role is null || command.Actor.InRole(open.Role) || command.Actor.IsAdmin || open.Assignee == command.Actor.Name))
         {
-            await briefs.CheckApprovalAsync(gate, command.Data, command.Actor.Name, cancellationToken);
+            await guard.CheckCompletionAsync(open, command.Outcome!, command.Actor, cancellationToken);
+            if (open.Kind == UserTaskKinds.QualityGate && command.Outcome == QualityGateActivity.Approved)
+            {
+                await briefs.CheckApprovalAsync(open, command.Data, command.Actor.Name, cancellationToken);
+            }
         }
 
         var changed = await ChangeAsync(command, cancellationToken);

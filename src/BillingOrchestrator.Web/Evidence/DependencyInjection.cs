@@ -9,6 +9,7 @@ public static class DependencyInjection
     {
         builder.Services.AddEvidence(Persistence.DependencyInjection.DataDirectory(builder.Configuration), builder.Configuration);
         builder.Services.AddScoped<GateBriefs>();
+        builder.Services.AddScoped<BriefFigures>();
         builder.Services.AddScoped<EvidenceQueries>();
         return builder;
     }

@@ -3,6 +3,8 @@ using BillingOrchestrator.Evidence.Items;
 using BillingOrchestrator.Evidence.Store;
 using BillingOrchestrator.Persistence;
 using BillingOrchestrator.Web.Commands;
+using BillingOrchestrator.Web.Playbook;
+using BillingOrchestrator.Workflows.Definitions;
 using BillingOrchestrator.Workflows.Runtime;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +30,7 @@ public sealed record AttachEvidence(
 
     public IEnumerable<(string Field, string Reason)> Validate()
     {
-        foreach (var control in Controls.Where(c => !EvidenceControls.All.Contains(c)))
+        foreach (var control in Controls.Where(c => EvidenceControls.Normalize(c) is null))
         {
             yield return ("controls", $"'{control}' is not a known control; use one of: {string.Join("; ", EvidenceControls.All)}");
         }
@@ -65,13 +67,20 @@ public sealed record AttachEvidence(
     }
 }
 
-public sealed class AttachEvidenceHandler(BillingDbContext db, IWorkflowInstanceStore instances, IEvidenceFileStore files, IOptions<EvidenceOptions> options, TimeProvider time)
+public sealed class AttachEvidenceHandler(BillingDbContext db, IWorkflowInstanceStore instances, WorkflowDefinitionCache definitions, IEvidenceFileStore files, IOptions<EvidenceOptions> options, TimeProvider time)
     : ICommandHandler<AttachEvidence, EvidenceItem>
 {
     public async ValueTask<EvidenceItem> Handle(AttachEvidence command, CancellationToken cancellationToken)
     {
         var instance = await instances.FindAsync(command.InstanceId, cancellationToken)
             ?? throw new WorkflowNotFoundException($"Instance {command.InstanceId} does not exist.");
+        var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        if (command.ActivityId is not null && definition.FindActivity(command.ActivityId) is null)
+        {
+            throw new WorkflowValidationException("activityId", $"'{command.ActivityId}' is not an activity of {definition.DefinitionId} v{definition.Version}");
+        }
+
+        var (step, gate) = PlaybookSteps.TagsFor(definition, command.ActivityId);
         StoredFile? stored = null;
         if (command.File is { } file)
         {
@@ -91,6 +100,8 @@ public sealed class AttachEvidenceHandler(BillingDbContext db, IWorkflowInstance
             Id = Guid.CreateVersion7().ToString("N"),
             InstanceId = instance.Id,
             ActivityId = command.ActivityId,
+            Step = step,
+            GateId = gate,
             Kind = command.Kind,
             Name = stored?.OriginalName ?? command.Name!.Trim(),
             Sha256 = stored?.Sha256,
@@ -98,7 +109,7 @@ public sealed class AttachEvidenceHandler(BillingDbContext db, IWorkflowInstance
             Length = stored?.Length,
             Note = command.Note,
             Url = command.Url,
-            Controls = command.Controls,
+            Controls = [.. command.Controls.Select(c => EvidenceControls.Normalize(c)!).Distinct()],
             CreatedBy = command.Actor.Name,
             CreatedAt = time.GetUtcNow(),
         };

@@ -3,6 +3,7 @@ using BillingOrchestrator.Evidence.Briefs;
 using BillingOrchestrator.Evidence.Items;
 using BillingOrchestrator.Evidence.Store;
 using BillingOrchestrator.Persistence;
+using BillingOrchestrator.Web.Playbook;
 using BillingOrchestrator.Workflows.Activities.BuiltIn;
 using BillingOrchestrator.Workflows.Definitions;
 using BillingOrchestrator.Workflows.Instances;
@@ -22,6 +23,7 @@ public sealed class GateBriefs(
     WorkflowDefinitionCache definitions,
     IEvidenceFileStore files,
     PdfBriefRenderer renderer,
+    BriefFigures figures,
     TimeProvider time)
 {
     /// <summary>Refuses a gate approval citing unknown evidence or evidence the approver attached (two-person rule).</summary>
@@ -70,25 +72,40 @@ public sealed class GateBriefs(
         var journal = await instances.GetJournalAsync(instance.Id, cancellationToken);
         var cited = CitedEvidence(gate.ResultJson is null ? null : JsonNode.Parse(gate.ResultJson) as JsonObject).Values.ToHashSet();
         var evidence = await db.Set<EvidenceItem>().AsNoTracking()
-            .Where(e => e.InstanceId == instance.Id && (e.ActivityId == gate.ActivityId || cited.Contains(e.Id)))
+            .Where(e => e.InstanceId == instance.Id && (e.ActivityId == gate.ActivityId || e.GateId == gate.ActivityId || cited.Contains(e.Id)))
             .OrderBy(e => e.CreatedAt)
             .ToListAsync(cancellationToken);
         var submitted = journal.LastOrDefault(j => j.Event == JournalEvents.ActivitySuspended && j.ActivityId == gate.ActivityId)?.Timestamp ?? gate.CreatedAt;
         // The decisions that led here: the gate's own completion and the task completions just before it.
         var completions = journal.Where(j => j.Event == JournalEvents.TaskCompleted).ToList();
         var gateDecision = completions.FindLastIndex(j => j.ActivityId == gate.ActivityId);
-        var approvals = completions
-            .Take(gateDecision + 1)
-            .TakeLast(3)
-            .Select(j => new BriefApproval(j.Actor, j.ActivityId == gate.ActivityId ? activity.GetString("approverRole") ?? "" : "Owner", j.Outcome ?? "", j.Timestamp, j.ActivityId == gate.ActivityId ? gate.Comment : null))
+        // In a playbook definition the step's own submissions lead to the gate; elsewhere the completions just before it.
+        var step = PlaybookSteps.StepOf(activity);
+        var stepActivities = step is null ? null : definition.Activities.Where(a => PlaybookSteps.StepOf(a) == step).ToDictionary(a => a.Id, a => a);
+        var leading = completions.Take(gateDecision + 1);
+        var approvals = (stepActivities is null ? leading.TakeLast(3) : leading.Where(j => j.ActivityId is not null && stepActivities.ContainsKey(j.ActivityId)).TakeLast(6))
+            .Select(j => new BriefApproval(
+                j.Actor,
+                j.ActivityId == gate.ActivityId ? activity.GetString("approverRole") ?? "" : stepActivities?.GetValueOrDefault(j.ActivityId!)?.GetString("role") ?? "Owner",
+                j.Outcome ?? "",
+                j.Timestamp,
+                j.ActivityId == gate.ActivityId ? gate.Comment : null))
             .ToList();
+        var (findings, kpis, runId) = await figures.ForAsync(instance, cancellationToken);
+        var sources = evidence.Where(e => e.Url is not null).Select(e => new BriefSourceLink(e.Name, e.Url!)).ToList();
+        if (runId is not null && sources.All(s => !s.Url.Contains(runId, StringComparison.Ordinal)))
+        {
+            sources.Add(new BriefSourceLink("Validation run", $"/api/validation-runs/{runId}"));
+        }
+
+        sources.Add(new BriefSourceLink("Workflow journal", $"/api/workflow-instances/{instance.Id}/journal"));
         var brief = new EvidenceBrief
         {
             WorkflowName = definition.Name,
             DefinitionId = definition.DefinitionId,
             DefinitionVersion = definition.Version,
             InstanceId = instance.Id,
-            StepNumber = activity.Inputs["step"] is JsonValue step && step.TryGetValue<int>(out var n) ? n : 0,
+            StepNumber = step ?? 0,
             StepTitle = activity.GetString("stepTitle") ?? activity.Name,
             OwnerRole = activity.GetString("ownerRole") ?? gate.Role ?? "",
             ApproverRole = activity.GetString("approverRole") ?? gate.Role ?? "",
@@ -98,7 +115,10 @@ public sealed class GateBriefs(
             Approvals = approvals,
             EvidenceItems = [.. evidence.Select(e => new BriefEvidenceItem(e.Name, e.Kind.ToString(), e.Sha256 ?? "(note or link)", e.Controls))],
             Controls = [.. evidence.SelectMany(e => e.Controls).Distinct().Order().Select(c => new BriefControlMapping(c.StartsWith("PSF", StringComparison.Ordinal) ? "PSF" : "PAI-8", c, $"evidenced by {evidence.Count(e => e.Controls.Contains(c))} item(s) at this gate"))],
-            SourceLinks = [.. evidence.Where(e => e.Url is not null).Select(e => new BriefSourceLink(e.Name, e.Url!))],
+            PrimarySystem = activity.GetString("primarySystem"),
+            Findings = findings,
+            Kpis = kpis,
+            SourceLinks = sources,
         };
 
         var pdf = renderer.Render(brief);

@@ -14,7 +14,7 @@ internal sealed class ProblemExceptionHandler : IExceptionHandler
         {
             WorkflowValidationException v => Problems.Invalid(v.Problems),
             InvalidDefinitionException d => Problems.Invalid(d.Errors.Select(e => (e.Path, e.Message))),
-            WorkflowConflictException c => TypedResults.Problem(c.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict"),
+            WorkflowConflictException c => TypedResults.Problem(c.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict", extensions: c.Details),
             WorkflowNotFoundException n => Problems.NotFound(n.Message),
             WorkflowForbiddenException f => TypedResults.Problem(f.Message, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed"),
             BadHttpRequestException { InnerException: JsonException json } => Problems.Invalid([(JsonField(json.Path), Describe(json))]),

@@ -1,5 +1,9 @@
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using BillingOrchestrator.Billing.Checks;
+using BillingOrchestrator.Billing.Serialization;
+using BillingOrchestrator.Evidence.Items;
+using BillingOrchestrator.Web.Evidence;
 using BillingOrchestrator.Workflows.Actions;
 using BillingOrchestrator.Workflows.Activities;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +13,7 @@ namespace BillingOrchestrator.Web.Validation;
 /// <summary>
 /// The workflow action <c>billing.validate</c>: runs the pre-invoice checks (optionally scoped with
 /// <c>input.companyIds</c> / <c>input.agreementIds</c>, the rollout's pilot) and outputs the run id, finding count and money
-/// at risk. The run id is the execution's idempotency key, so a replay after a crash returns the recorded run.
+/// at risk, and files the run's summary as evidence of the step. The run id is the execution's idempotency key, so a replay after a crash returns the recorded run.
 /// </summary>
 public sealed class ValidateAction : IWorkflowAction
 {
@@ -26,8 +30,13 @@ public sealed class ValidateAction : IWorkflowAction
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ValidationOptions>>().Value;
         var run = await runs.RunAsync(runId, runScope, options, "workflow:" + context.Instance.Id, cancellationToken);
         context.RecordEffect("validation-run", new JsonObject { ["runId"] = run.Id }, "validation-run");
+        var evidence = await scope.ServiceProvider.GetRequiredService<SystemArtefacts>().CaptureAsync(
+            context.IdempotencyKey, context.Instance.Id, context.Activity.Id, $"validation-run-{run.Id}.json",
+            JsonSerializer.SerializeToUtf8Bytes(run, BillingJson.Options), "application/json", $"/api/validation-runs/{run.Id}",
+            [EvidenceControls.OutputValidation, EvidenceControls.BillingValidation], cancellationToken);
         return ActionResult.Done(new JsonObject
         {
+            ["evidenceId"] = evidence.Id,
             ["runId"] = run.Id,
             ["findings"] = run.FindingCount,
             ["amountAtRisk"] = run.Summary.TotalAmountAtRisk.Amount,

@@ -1,7 +1,11 @@
 namespace BillingOrchestrator.Workflows.Runtime;
 
 /// <summary>The request was well-formed but the current state refuses it (a stale revision, a closed task, an open gate). HTTP 409.</summary>
-public sealed class WorkflowConflictException(string message) : Exception(message);
+public sealed class WorkflowConflictException(string message, IReadOnlyDictionary<string, object?>? details = null) : Exception(message)
+{
+    /// <summary>Extra members of the problem body, e.g. the ids of the exceptions that block an invoice batch.</summary>
+    public IReadOnlyDictionary<string, object?> Details { get; } = details ?? new Dictionary<string, object?>();
+}
 
 /// <summary>The thing named does not exist (or is not visible to the caller). HTTP 404.</summary>
 public sealed class WorkflowNotFoundException(string message) : Exception(message);

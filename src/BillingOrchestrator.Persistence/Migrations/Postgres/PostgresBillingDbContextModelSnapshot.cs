@@ -22,6 +22,295 @@ namespace BillingOrchestrator.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("BillingOrchestrator.Billing.Exceptions.BillingException", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AgreementId")
+                        .HasColumnType("integer")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("category");
+
+                    b.Property<string>("CheckId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("check_id");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("company_id");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerOwner")
+                        .HasColumnType("text")
+                        .HasColumnName("customer_owner");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("disposition");
+
+                    b.Property<int>("FindingSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("finding_sequence");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("RoutedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("routed_by");
+
+                    b.Property<string>("RoutedRole")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("routed_role");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("ServiceLine")
+                        .HasColumnType("text")
+                        .HasColumnName("service_line");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("SourceLinks")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source_links");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_exceptions");
+
+                    b.HasIndex("InstanceId", "Status")
+                        .HasDatabaseName("ix_billing_exceptions_instance_id_status");
+
+                    b.HasIndex("RoutedRole", "Status")
+                        .HasDatabaseName("ix_billing_exceptions_routed_role_status");
+
+                    b.HasIndex("RunId", "FindingSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_exceptions_run_id_finding_sequence");
+
+                    b.ToTable("billing_exceptions", (string)null);
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Billing.Exceptions.ControlSample", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("items");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("integer")
+                        .HasColumnName("population");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("integer")
+                        .HasColumnName("seed");
+
+                    b.HasKey("Id")
+                        .HasName("pk_control_samples");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_control_samples_instance_id");
+
+                    b.ToTable("control_samples", (string)null);
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Billing.Exceptions.ExceptionDecision", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("disposition");
+
+                    b.Property<string>("ExceptionId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("exception_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exception_decisions");
+
+                    b.HasIndex("ExceptionId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_exception_decisions_exception_id_sequence");
+
+                    b.ToTable("exception_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Billing.Exceptions.InvoiceBatch", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("activity_id");
+
+                    b.Property<long>("BillableCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("billable_cents");
+
+                    b.Property<int>("BillableLines")
+                        .HasColumnType("integer")
+                        .HasColumnName("billable_lines");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ExportSha256")
+                        .HasColumnType("text")
+                        .HasColumnName("export_sha256");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("instance_id");
+
+                    b.Property<bool>("Released")
+                        .IsConcurrencyToken()
+                        .HasColumnType("boolean")
+                        .HasColumnName("released");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("released_at");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("released_by");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("WriteOffCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("write_off_cents");
+
+                    b.Property<string>("WriteOffSha256")
+                        .HasColumnType("text")
+                        .HasColumnName("write_off_sha256");
+
+                    b.Property<int>("WriteOffs")
+                        .HasColumnType("integer")
+                        .HasColumnName("write_offs");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invoice_batches");
+
+                    b.HasIndex("InstanceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoice_batches_instance_id");
+
+                    b.ToTable("invoice_batches", (string)null);
+                });
+
             modelBuilder.Entity("BillingOrchestrator.Evidence.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -147,6 +436,10 @@ namespace BillingOrchestrator.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("created_by");
 
+                    b.Property<string>("GateId")
+                        .HasColumnType("text")
+                        .HasColumnName("gate_id");
+
                     b.Property<string>("InstanceId")
                         .IsRequired()
                         .HasColumnType("text")
@@ -174,6 +467,10 @@ namespace BillingOrchestrator.Persistence.Migrations.Postgres
                     b.Property<string>("Sha256")
                         .HasColumnType("text")
                         .HasColumnName("sha256");
+
+                    b.Property<int?>("Step")
+                        .HasColumnType("integer")
+                        .HasColumnName("step");
 
                     b.Property<string>("Url")
                         .HasColumnType("text")
@@ -1309,6 +1606,16 @@ namespace BillingOrchestrator.Persistence.Migrations.Postgres
                     b.ToTable("asp_net_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("BillingOrchestrator.Billing.Exceptions.ExceptionDecision", b =>
+                {
+                    b.HasOne("BillingOrchestrator.Billing.Exceptions.BillingException", null)
+                        .WithMany("History")
+                        .HasForeignKey("ExceptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exception_decisions_billing_exceptions_exception_id");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1364,6 +1671,11 @@ namespace BillingOrchestrator.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Billing.Exceptions.BillingException", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

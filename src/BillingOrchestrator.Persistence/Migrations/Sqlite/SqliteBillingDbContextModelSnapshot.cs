@@ -17,6 +17,295 @@ namespace BillingOrchestrator.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("BillingOrchestrator.Billing.Exceptions.BillingException", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AgreementId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("CheckId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_id");
+
+                    b.Property<int>("CompanyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("company_id");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("confirmed_at");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_by");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CustomerOwner")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("customer_owner");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disposition");
+
+                    b.Property<int>("FindingSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finding_sequence");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("RoutedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("routed_by");
+
+                    b.Property<string>("RoutedRole")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("routed_role");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("ServiceLine")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_line");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("SourceLinks")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_links");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_exceptions");
+
+                    b.HasIndex("InstanceId", "Status")
+                        .HasDatabaseName("ix_billing_exceptions_instance_id_status");
+
+                    b.HasIndex("RoutedRole", "Status")
+                        .HasDatabaseName("ix_billing_exceptions_routed_role_status");
+
+                    b.HasIndex("RunId", "FindingSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_exceptions_run_id_finding_sequence");
+
+                    b.ToTable("billing_exceptions", (string)null);
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Billing.Exceptions.ControlSample", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("items");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("population");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seed");
+
+                    b.HasKey("Id")
+                        .HasName("pk_control_samples");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_control_samples_instance_id");
+
+                    b.ToTable("control_samples", (string)null);
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Billing.Exceptions.ExceptionDecision", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disposition");
+
+                    b.Property<string>("ExceptionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exception_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exception_decisions");
+
+                    b.HasIndex("ExceptionId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_exception_decisions_exception_id_sequence");
+
+                    b.ToTable("exception_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Billing.Exceptions.InvoiceBatch", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActivityId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<long>("BillableCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("billable_cents");
+
+                    b.Property<int>("BillableLines")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("billable_lines");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ExportSha256")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("export_sha256");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<bool>("Released")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("released");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("released_at");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("released_by");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.Property<long>("WriteOffCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("write_off_cents");
+
+                    b.Property<string>("WriteOffSha256")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("write_off_sha256");
+
+                    b.Property<int>("WriteOffs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("write_offs");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invoice_batches");
+
+                    b.HasIndex("InstanceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoice_batches_instance_id");
+
+                    b.ToTable("invoice_batches", (string)null);
+                });
+
             modelBuilder.Entity("BillingOrchestrator.Evidence.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -142,6 +431,10 @@ namespace BillingOrchestrator.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_by");
 
+                    b.Property<string>("GateId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gate_id");
+
                     b.Property<string>("InstanceId")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -169,6 +462,10 @@ namespace BillingOrchestrator.Persistence.Migrations.Sqlite
                     b.Property<string>("Sha256")
                         .HasColumnType("TEXT")
                         .HasColumnName("sha256");
+
+                    b.Property<int?>("Step")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step");
 
                     b.Property<string>("Url")
                         .HasColumnType("TEXT")
@@ -1298,6 +1595,16 @@ namespace BillingOrchestrator.Persistence.Migrations.Sqlite
                     b.ToTable("asp_net_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("BillingOrchestrator.Billing.Exceptions.ExceptionDecision", b =>
+                {
+                    b.HasOne("BillingOrchestrator.Billing.Exceptions.BillingException", null)
+                        .WithMany("History")
+                        .HasForeignKey("ExceptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exception_decisions_billing_exceptions_exception_id");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1353,6 +1660,11 @@ namespace BillingOrchestrator.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Billing.Exceptions.BillingException", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,22 @@
+using BillingOrchestrator.Web.Auth;
+using BillingOrchestrator.Workflows;
+
+namespace BillingOrchestrator.Web.Exceptions;
+
+public static class DependencyInjection
+{
+    /// <summary>Playbook step 4: routed exceptions, dispositions, the invoice batch and the monthly control sample.</summary>
+    public static IServiceCollection AddExceptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Materiality threshold, sample size and routing rules come from the "Exceptions" section; a rule naming an unknown role stops start-up.
+        services.AddOptions<ExceptionOptions>()
+            .Bind(configuration.GetSection("Exceptions"))
+            .Validate(o => o.MaterialityThreshold >= 0 && o.SampleSize >= 0, "Exceptions:MaterialityThreshold and Exceptions:SampleSize must not be negative")
+            .Validate(o => !o.Routing.Problems(new HashSet<string>(Roles.All)).Any(), "Exceptions:Routing names a role that does not exist")
+            .ValidateOnStart();
+        services.AddScoped<ExceptionRegister>();
+        services.AddWorkflowAction<RouteExceptionsAction>();
+        services.AddWorkflowAction<ControlSampleAction>();
+        return services;
+    }
+}

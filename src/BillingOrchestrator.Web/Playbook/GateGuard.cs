@@ -1,0 +1,85 @@
+using BillingOrchestrator.Billing.Exceptions;
+using BillingOrchestrator.Evidence.Items;
+using BillingOrchestrator.Persistence;
+using BillingOrchestrator.Workflows.Definitions;
+using BillingOrchestrator.Workflows.Instances;
+using BillingOrchestrator.Workflows.Runtime;
+using BillingOrchestrator.Workflows.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace BillingOrchestrator.Web.Playbook;
+
+/// <summary>
+/// The playbook's order, enforced on every task completion of a definition that numbers its steps, whatever the
+/// definition's wiring: no task of step N before every earlier gate is approved; no gate approval before the step's work
+/// is submitted, without evidence captured for it, by the person who submitted it, or (in step 4) with the invoice
+/// batch unreleased. Each refusal is a 409 naming the reason.
+/// </summary>
+public sealed class GateGuard(BillingDbContext db, IWorkflowInstanceStore instances, WorkflowDefinitionCache definitions)
+{
+    public async Task CheckCompletionAsync(UserTask task, string outcome, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        if (await instances.FindAsync(task.InstanceId, cancellationToken) is not { } instance)
+        {
+            return;
+        }
+
+        var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        if (definition.FindActivity(task.ActivityId) is not { } activity || PlaybookSteps.StepOf(activity) is not { } step)
+        {
+            return;
+        }
+
+        var journal = await instances.GetJournalAsync(instance.Id, cancellationToken);
+        var completions = journal.Where(j => j.Event == JournalEvents.TaskCompleted).ToList();
+        foreach (var earlier in definition.Activities.Where(a => PlaybookSteps.IsGate(a) && PlaybookSteps.StepOf(a) < step).OrderBy(PlaybookSteps.StepOf))
+        {
+            if (!completions.Any(j => j.ActivityId == earlier.Id && j.Outcome == PlaybookSteps.ApprovedOutcome))
+            {
+                throw new WorkflowConflictException(
+                    $"Out of order: '{activity.Name}' belongs to step {step}, but the quality gate of step {PlaybookSteps.StepOf(earlier)} ('{earlier.Name}') is not approved yet.");
+            }
+        }
+
+        if (PlaybookSteps.IsGate(activity) && outcome == PlaybookSteps.ApprovedOutcome)
+        {
+            await CheckApprovalAsync(definition, activity, step, completions, task, actor, cancellationToken);
+        }
+    }
+
+    private async Task CheckApprovalAsync(WorkflowDefinition definition, ActivityDefinition gate, int step, List<JournalEntry> completions, UserTask task, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        // After a rejection the step's work must be submitted again before the gate can pass.
+        var lastRejection = completions.LastOrDefault(j => j.ActivityId == gate.Id)?.Id ?? 0;
+        foreach (var work in PlaybookSteps.WorkOf(definition, step))
+        {
+            var submitted = completions.LastOrDefault(j => j.ActivityId == work.Id && j.Id > lastRejection)
+                ?? throw new WorkflowConflictException($"Out of order: the gate of step {step} cannot be approved before '{work.Name}' is submitted.");
+            if (string.Equals(submitted.Actor, actor.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new WorkflowConflictException(
+                    $"Two-person rule: you submitted '{work.Name}' of step {step}, so another {gate.GetString("approverRole")} must approve its gate.");
+            }
+        }
+
+        var evidence = await db.Set<EvidenceItem>().AsNoTracking()
+            .Where(e => e.InstanceId == task.InstanceId && e.GateId == gate.Id)
+            .Select(e => e.CreatedBy)
+            .ToListAsync(cancellationToken);
+        if (!evidence.Any(by => !string.Equals(by, actor.Name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new WorkflowConflictException(
+                $"No evidence captured for step {step}: attach evidence to the step (activityId) before its gate can be approved; evidence you attached yourself does not count.");
+        }
+
+        var stepActivities = definition.Activities.Where(a => PlaybookSteps.StepOf(a) == step).Select(a => a.Id).ToList();
+        var unreleased = await db.Set<InvoiceBatch>().AsNoTracking()
+            .Where(b => b.InstanceId == task.InstanceId && !b.Released && stepActivities.Contains(b.ActivityId))
+            .Select(b => b.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (unreleased is not null)
+        {
+            throw new WorkflowConflictException($"The gate of step {step} waits for invoice batch {unreleased} to be released (every exception dispositioned first).");
+        }
+    }
+}
