@@ -40,12 +40,15 @@ public class ProductHost(TestDatabaseKind kind) : WebApplicationFactory<Program>
     /// <summary>Load the demo MSP's PSA data (about 85,000 records) at start; off unless a test class needs it.</summary>
     protected virtual bool LoadDemoData => false;
 
+    /// <summary>Also load the product's own definitions from <c>workflows/</c> (the playbook), beside the test ones.</summary>
+    protected virtual bool LoadProductWorkflows => false;
+
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
     public async Task InitializeAsync()
     {
         _database = await CreateDatabaseAsync();
-        _workflows = TestWorkflows.WriteToTempDirectory();
+        _workflows = TestWorkflows.WriteToTempDirectory(LoadProductWorkflows);
         _ = Server;
     }
 
@@ -130,3 +133,15 @@ public sealed class PostgresDemoProductHost() : ProductHost(TestDatabaseKind.Pos
 {
     protected override bool LoadDemoData => true;
 }
+
+/// <summary>The demo MSP and the product's playbook definitions: what a monthly cycle runs on.</summary>
+public class PlaybookProductHost(TestDatabaseKind kind) : ProductHost(kind)
+{
+    protected override bool LoadDemoData => true;
+
+    protected override bool LoadProductWorkflows => true;
+}
+
+public sealed class SqlitePlaybookProductHost() : PlaybookProductHost(TestDatabaseKind.Sqlite);
+
+public sealed class PostgresPlaybookProductHost() : PlaybookProductHost(TestDatabaseKind.Postgres);

@@ -10,6 +10,10 @@ internal sealed partial class IdentitySeeder(IServiceScopeFactory scopes, IOptio
     [
         ("finance@demo.local", Roles.FinanceLead),
         ("service@demo.local", Roles.ServiceManager),
+
+        // A second service manager: the playbook's approver role approves the gates of steps service managers own, and the
+        // two-person rule needs someone other than the submitter.
+        ("service-approver@demo.local", Roles.ServiceManager),
         ("psa-admin@demo.local", Roles.PsaAdmin),
         ("auditor@demo.local", Roles.Auditor),
         ("admin@demo.local", Roles.Admin),

@@ -12,7 +12,7 @@ namespace BillingOrchestrator.Web.Validation;
 
 /// <summary>
 /// The workflow action <c>billing.validate</c>: runs the pre-invoice checks (optionally scoped with
-/// <c>input.companyIds</c> / <c>input.agreementIds</c>, the rollout's pilot) and outputs the run id, finding count and money
+/// <c>input.companyIds</c> / <c>input.agreementIds</c>, or the company ids in the variable <c>input.companyIdsVariable</c>: the rollout's pilot) and outputs the run id, finding count and money
 /// at risk, and files the run's summary as evidence of the step. The run id is the execution's idempotency key, so a replay after a crash returns the recorded run.
 /// </summary>
 public sealed class ValidateAction : IWorkflowAction
@@ -23,7 +23,7 @@ public sealed class ValidateAction : IWorkflowAction
     {
         await using var scope = context.Services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
         var runs = scope.ServiceProvider.GetRequiredService<ValidationRuns>();
-        var companies = Ids(input?["companyIds"]);
+        var companies = Ids(input?["companyIds"]) ?? (input?["companyIdsVariable"]?.GetValue<string>() is { } variable ? Ids(context.GetVariable(variable)) : null);
         var agreements = Ids(input?["agreementIds"]);
         var runScope = companies is null && agreements is null ? ValidationScope.All : new ValidationScope { CompanyIds = companies, AgreementIds = agreements };
         var runId = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(context.IdempotencyKey)))[..32];
@@ -44,5 +44,12 @@ public sealed class ValidateAction : IWorkflowAction
         });
     }
 
-    private static int[]? Ids(JsonNode? node) => node is JsonArray array ? [.. array.Select(n => n!.GetValue<int>())] : null;
+    // A list of ids, from the definition or from a person's form ("2, 3, 4"); an empty list means no scope.
+    private static int[]? Ids(JsonNode? node) => node switch
+    {
+        JsonArray array when array.Count > 0 => [.. array.Select(n => n!.GetValue<int>())],
+        JsonValue value when value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) =>
+            [.. text.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries).Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture))],
+        _ => null,
+    };
 }

@@ -1,7 +1,7 @@
 namespace BillingOrchestrator.Testing.Workflows;
 
 /// <summary>Named definitions the tests start; each is loaded from a file as the product loads its own.</summary>
-public static class TestWorkflows
+public static partial class TestWorkflows
 {
     public static class Approval
     {
@@ -212,10 +212,12 @@ public static class TestWorkflows
         (Event.DefinitionId, Event.Json),
         (Migration.DefinitionId, Migration.Json),
         (Validate.DefinitionId, Validate.Json),
+        (Bypass.DefinitionId, Bypass.Json),
+        (Exceptions.DefinitionId, Exceptions.Json),
     ];
 
-    /// <summary>Writes every test workflow into a fresh folder for <c>Workflows:Directory</c>.</summary>
-    public static string WriteToTempDirectory()
+    /// <summary>Writes every test workflow (and, if asked, the product's own from <c>workflows/</c>) into a fresh folder for <c>Workflows:Directory</c>.</summary>
+    public static string WriteToTempDirectory(bool withProductWorkflows = false)
     {
         var directory = Directory.CreateTempSubdirectory("bo-workflows-").FullName;
         foreach (var (id, json) in All)
@@ -223,6 +225,29 @@ public static class TestWorkflows
             File.WriteAllText(Path.Combine(directory, id + ".json"), json);
         }
 
+        if (withProductWorkflows)
+        {
+            foreach (var file in Directory.GetFiles(ProductWorkflowsDirectory(), "*.json").Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal)))
+            {
+                File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+            }
+        }
+
         return directory;
+    }
+
+    /// <summary>The repository's <c>workflows/</c> folder, found upwards from the test binaries.</summary>
+    public static string ProductWorkflowsDirectory()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "workflows");
+            if (File.Exists(Path.Combine(candidate, "workflow-definition.schema.json")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("The repository's workflows/ folder was not found above " + AppContext.BaseDirectory);
     }
 }
