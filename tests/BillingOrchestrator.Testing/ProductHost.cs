@@ -37,6 +37,9 @@ public class ProductHost(TestDatabaseKind kind) : WebApplicationFactory<Program>
     /// <summary>The database this host runs on: a fresh one unless a subclass brings its own.</summary>
     protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(kind);
 
+    /// <summary>The host's <c>Workflows:NodeId</c>; a restarted host keeps it and so takes back its own leases.</summary>
+    public virtual string NodeId { get; } = "test-" + Guid.NewGuid().ToString("N")[..8];
+
     /// <summary>Load the demo MSP's PSA data (about 85,000 records) at start; off unless a test class needs it.</summary>
     protected virtual bool LoadDemoData => false;
 
@@ -72,7 +75,7 @@ public class ProductHost(TestDatabaseKind kind) : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Password", DemoPassword);
         builder.UseSetting("Demo:LoadData", LoadDemoData ? "true" : "false");
         builder.UseSetting("Workflows:Directory", WorkflowsDirectory);
-        builder.UseSetting("Workflows:NodeId", "test-" + Guid.NewGuid().ToString("N")[..8]);
+        builder.UseSetting("Workflows:NodeId", NodeId);
         builder.UseSetting("Workflows:SweepInterval", "00:00:00.100");
         builder.UseSetting("Workflows:Workers", "8");
         builder.UseSetting("Evidence:MaxFileBytes", "200000");
@@ -140,6 +143,23 @@ public class PlaybookProductHost(TestDatabaseKind kind) : ProductHost(kind)
     protected override bool LoadDemoData => true;
 
     protected override bool LoadProductWorkflows => true;
+}
+
+/// <summary>The same product started again over <paramref name="previous"/>'s database, data directory, definitions and node id: a restart.</summary>
+public sealed class RestartedProductHost(ProductHost previous) : ProductHost(previous.Kind)
+{
+    public override string NodeId => previous.NodeId;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        foreach (var (key, value) in previous.Database.Settings())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseSetting("Workflows:Directory", previous.WorkflowsDirectory);
+    }
 }
 
 public sealed class SqlitePlaybookProductHost() : PlaybookProductHost(TestDatabaseKind.Sqlite);

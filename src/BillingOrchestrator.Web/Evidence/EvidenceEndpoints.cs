@@ -102,10 +102,11 @@ internal static class AuditPack
     {
         using var buffer = new MemoryStream();
         var manifest = new List<object>();
+        var briefFiles = briefs.Select(b => b.Sha256).ToHashSet(StringComparer.Ordinal);
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             var entries = briefs.Select(b => (Path: $"briefs/{b.ActivityId}-{b.Id}.pdf", b.Sha256, Kind: "brief", Name: b.Title))
-                .Concat(items.Where(i => i.Sha256 is not null && i.Kind != EvidenceKind.Artefact).Select(i => (Path: $"evidence/{i.Id}-{EvidenceFileName.Sanitize(i.Name)}", i.Sha256!, Kind: i.Kind.ToString(), i.Name)));
+                .Concat(items.Where(i => i.Sha256 is not null && !briefFiles.Contains(i.Sha256)).Select(i => (Path: $"evidence/{i.Id}-{EvidenceFileName.Sanitize(i.Name)}", i.Sha256!, Kind: i.Kind.ToString(), i.Name)));
             foreach (var (path, sha, kind, name) in entries)
             {
                 await using var source = await files.OpenReadAsync(sha, cancellationToken) ?? throw new WorkflowConflictException($"Stored file {sha} is missing from the evidence store.");
