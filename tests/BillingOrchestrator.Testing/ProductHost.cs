@@ -162,6 +162,12 @@ public sealed class RestartedProductHost(ProductHost previous) : ProductHost(pre
     }
 }
 
+/// <summary>The product's own definitions without the demo data: enough to load and inspect them.</summary>
+public sealed class SqliteProductWorkflowsHost() : ProductHost(TestDatabaseKind.Sqlite)
+{
+    protected override bool LoadProductWorkflows => true;
+}
+
 public sealed class SqlitePlaybookProductHost() : PlaybookProductHost(TestDatabaseKind.Sqlite);
 
 public sealed class PostgresPlaybookProductHost() : PlaybookProductHost(TestDatabaseKind.Postgres);
