@@ -67,11 +67,11 @@ internal sealed class BriefLayout(PdfDocument document, string runningHeader) : 
         }
     }
 
-    /// <summary>Places a PNG at the cursor, scaled to the box; the image is kept alive until the document is saved.</summary>
-    public void Image(byte[] png, double width, double height)
+    /// <summary>Places an image (BMP, PNG or JPEG) at the cursor, scaled to the box; the image is kept alive until the document is saved.</summary>
+    public void Image(byte[] bitmap, double width, double height)
     {
         EnsureSpace(height);
-        var image = XImage.FromStream(new MemoryStream(png, writable: false));
+        var image = XImage.FromStream(new MemoryStream(bitmap, writable: false));
         images.Add(image);
         Gfx.DrawImage(image, BriefStyle.MarginLeft, Y, width, height);
         Y += height;

@@ -147,7 +147,7 @@ internal sealed class BriefSections(BriefLayout layout, EvidenceBrief brief)
         layout.Paragraph("Money at risk by category", BriefStyle.Caption, BriefStyle.Ink);
         layout.Space(4);
         var ordered = brief.Findings.OrderByDescending(f => f.MoneyAtRisk).ToList();
-        layout.Image(MoneyAtRiskChart.RenderPng(ordered, brief.Currency, BriefStyle.ContentWidth, chartHeight), BriefStyle.ContentWidth, chartHeight);
+        layout.Image(MoneyAtRiskChart.RenderBitmap(ordered, brief.Currency, BriefStyle.ContentWidth, chartHeight), BriefStyle.ContentWidth, chartHeight);
     }
 
     public void Kpis()
