@@ -22,6 +22,8 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
     private const string AuditReaders = "AD";
     private const string CatalogEditors = "FD";
     private const string PsaOperators = "PD";
+    private const string ExceptionApprovers = "FSD";
+    private const string BatchReleasers = "FD";
 
     private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
     {
@@ -96,6 +98,15 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
         ["GET /api/validation-runs/"] = AnyRole,
         ["GET /api/validation-runs/{id}"] = AnyRole,
         ["GET /api/validation-runs/{id}/findings"] = AnyRole,
+
+        ["GET /api/exceptions/"] = AnyRole,
+        ["GET /api/exceptions/{id}"] = AnyRole,
+        ["POST /api/exceptions/{id}/disposition"] = ExceptionApprovers,
+        ["POST /api/exceptions/{id}/confirm"] = ExceptionApprovers,
+        ["GET /api/invoice-batches/"] = AnyRole,
+        ["GET /api/invoice-batches/{id}"] = AnyRole,
+        ["POST /api/invoice-batches/{id}/release"] = BatchReleasers,
+        ["GET /api/control-samples"] = AnyRole,
     };
 
     private static readonly (char Letter, string? Email)[] Callers =
