@@ -29,8 +29,12 @@ public abstract class RolloutTests(ProductHost host)
         (await missing.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["data.escalationPath"].ShouldNotBeNull();
         (await psaAdmin.CompleteAsync(preflight, "Done", new
         {
-            accessConnectWise = true, accessAccounting = true, accessPowerBi = true, accessDocumentation = true,
-            escalationPath = "notify the finance lead after 1 day, then reassign to FinanceLead", escalationRole = "FinanceLead",
+            accessConnectWise = true,
+            accessAccounting = true,
+            accessPowerBi = true,
+            accessDocumentation = true,
+            escalationPath = "notify the finance lead after 1 day, then reassign to FinanceLead",
+            escalationRole = "FinanceLead",
         })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await service.CompleteAsync(await service.WaitForTaskAsync(instanceId, "w1-gate"), "Approved")).StatusCode.ShouldBe(HttpStatusCode.OK);
 

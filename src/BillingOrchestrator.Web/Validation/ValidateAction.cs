@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BillingOrchestrator.Billing.Checks;
 using BillingOrchestrator.Billing.Serialization;
 using BillingOrchestrator.Evidence.Items;

@@ -8,8 +8,18 @@ public sealed class BillingExceptionTests
 
     private static BillingException Exception(long cents) => new()
     {
-        Id = "EX-1", InstanceId = "i", RunId = "r", FindingSequence = 1, CheckId = "missing-time.closed-ticket", Category = "missing-time", Severity = "High",
-        CompanyId = 7, AmountCents = cents, Message = "closed ticket without time", RoutedRole = "ServiceManager", RoutedBy = "default role",
+        Id = "EX-1",
+        InstanceId = "i",
+        RunId = "r",
+        FindingSequence = 1,
+        CheckId = "missing-time.closed-ticket",
+        Category = "missing-time",
+        Severity = "High",
+        CompanyId = 7,
+        AmountCents = cents,
+        Message = "closed ticket without time",
+        RoutedRole = "ServiceManager",
+        RoutedBy = "default role",
     };
 
     [Fact]
