@@ -1,7 +1,10 @@
 using System.Text.Json.Nodes;
+using BillingOrchestrator.Billing.Checks;
 using BillingOrchestrator.Billing.Exceptions;
+using BillingOrchestrator.Billing.Serialization;
 using BillingOrchestrator.Evidence.Items;
 using BillingOrchestrator.Persistence;
+using BillingOrchestrator.Persistence.Billing;
 using BillingOrchestrator.Workflows.Activities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +13,9 @@ namespace BillingOrchestrator.Web.Playbook;
 
 /// <summary>
 /// Step 5's system artefact (<c>leakage.snapshot</c>): the leakage dashboard as it stood, by customer and by service
-/// line: unbilled labour (money at risk not written off), write-offs, and agreement overrun (unbilled overage), from
-/// this cycle's exceptions.
+/// line: unbilled labour (money at risk neither written off nor accepted as covered), write-offs, and agreement overrun
+/// (unbilled overage). From this cycle's exceptions when step 4 routed them, otherwise (the weekly review) from the
+/// findings of the run in the variable <c>validation</c>.
 /// </summary>
 public sealed class LeakageSnapshotAction : ArtefactAction
 {
@@ -23,35 +27,51 @@ public sealed class LeakageSnapshotAction : ArtefactAction
 
     protected override async Task<(object Report, string SourceUrl, JsonObject Output)> BuildAsync(IServiceProvider services, ActivityExecutionContext context, JsonNode? input, CancellationToken cancellationToken)
     {
-        var exceptions = await services.GetRequiredService<BillingDbContext>().Set<BillingException>().AsNoTracking()
-            .Where(e => e.InstanceId == context.Instance.Id).ToListAsync(cancellationToken);
-        var totals = Totals(exceptions);
+        var db = services.GetRequiredService<BillingDbContext>();
+        var leaks = await db.Set<BillingException>().AsNoTracking()
+            .Where(e => e.InstanceId == context.Instance.Id)
+            .Select(e => new Leak(e.CompanyId, e.ServiceLine, e.Category, e.AmountCents, e.Disposition))
+            .ToListAsync(cancellationToken);
+        var source = $"/api/exceptions?instanceId={context.Instance.Id}";
+        if (leaks.Count == 0 && context.GetVariable("validation.runId")?.GetValue<string>() is { } runId)
+        {
+            var findings = await db.Set<ValidationFindingRow>().AsNoTracking().Where(f => f.RunId == runId).Select(f => f.FindingJson).ToListAsync(cancellationToken);
+            leaks = [.. findings.Select(BillingJson.Deserialize<Finding>).Select(f => new Leak(
+                f.CompanyId, f.ServiceLine, System.Text.Json.JsonSerializer.Serialize(f.Category, BillingJson.Options).Trim('"'), (long)decimal.Round(f.AmountAtRisk.Amount * 100m), null))];
+            source = $"/api/validation-runs/{runId}/findings";
+        }
+
+        var totals = Totals(leaks);
         var report = new
         {
             instanceId = context.Instance.Id,
             takenAt = context.Now,
             currency = "USD",
+            source,
             totals,
-            byCustomer = exceptions.GroupBy(e => e.CompanyId).OrderBy(g => g.Key).Select(g => new { companyId = g.Key, figures = Totals(g) }).ToList(),
-            byServiceLine = exceptions.GroupBy(e => e.ServiceLine ?? "(no ticket)").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new { serviceLine = g.Key, figures = Totals(g) }).ToList(),
+            byCustomer = leaks.GroupBy(e => e.CompanyId).OrderBy(g => g.Key).Select(g => new { companyId = g.Key, figures = Totals(g) }).ToList(),
+            byServiceLine = leaks.GroupBy(e => e.ServiceLine ?? "(no ticket)").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new { serviceLine = g.Key, figures = Totals(g) }).ToList(),
         };
-        return (report, $"/api/exceptions?instanceId={context.Instance.Id}", new JsonObject
+        return (report, source, new JsonObject
         {
             ["unbilledLabor"] = totals.UnbilledLabor,
             ["writeOffs"] = totals.WriteOffs,
             ["agreementOverrun"] = totals.AgreementOverrun,
+            ["items"] = totals.Items,
         });
     }
 
-    private static LeakageFigures Totals(IEnumerable<BillingException> exceptions)
+    private static LeakageFigures Totals(IEnumerable<Leak> leaks)
     {
-        var list = exceptions.ToList();
+        var list = leaks.ToList();
         return new LeakageFigures(
-            list.Where(e => e.Disposition != Disposition.WriteOff && e.Disposition != Disposition.AcceptAsCovered).Sum(e => e.Amount),
-            list.Where(e => e.Disposition == Disposition.WriteOff).Sum(e => e.Amount),
-            list.Where(e => e.Category == "unbilled-overage").Sum(e => e.Amount),
+            list.Where(e => e.Disposition is not (Disposition.WriteOff or Disposition.AcceptAsCovered)).Sum(e => e.Cents) / 100m,
+            list.Where(e => e.Disposition == Disposition.WriteOff).Sum(e => e.Cents) / 100m,
+            list.Where(e => e.Category == "unbilled-overage").Sum(e => e.Cents) / 100m,
             list.Count);
     }
 
-    private sealed record LeakageFigures(decimal UnbilledLabor, decimal WriteOffs, decimal AgreementOverrun, int Exceptions);
+    private sealed record Leak(int CompanyId, string? ServiceLine, string Category, long Cents, Disposition? Disposition);
+
+    private sealed record LeakageFigures(decimal UnbilledLabor, decimal WriteOffs, decimal AgreementOverrun, int Items);
 }
