@@ -5,9 +5,12 @@ using BillingOrchestrator.Web.Catalog;
 using BillingOrchestrator.Web.Commands;
 using BillingOrchestrator.Web.Demo;
 using BillingOrchestrator.Web.Endpoints;
+using BillingOrchestrator.Web.Escalation;
 using BillingOrchestrator.Web.Evidence;
 using BillingOrchestrator.Web.Infrastructure;
+using BillingOrchestrator.Web.Notifications;
 using BillingOrchestrator.Web.Psa;
+using BillingOrchestrator.Web.Scheduling;
 using BillingOrchestrator.Web.Validation;
 using BillingOrchestrator.Workflows;
 
@@ -23,6 +26,9 @@ builder.Services.AddDemoData();
 builder.AddEvidenceFeature();
 builder.Services.AddPsa(builder.Configuration);
 builder.Services.AddValidation(builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddEscalation(builder.Configuration);
+builder.Services.AddScheduling(builder.Configuration);
 builder.AddWebInfrastructure();
 
 var app = builder.Build();
@@ -39,6 +45,9 @@ app.MapCatalogEndpoints();
 app.MapEvidenceEndpoints();
 app.MapPsaEndpoints();
 app.MapValidationEndpoints();
+app.MapNotificationEndpoints();
+app.MapEscalationEndpoints();
+app.MapScheduleEndpoints();
 app.MapApiDocs();
 app.Run();
 

@@ -76,6 +76,7 @@ public static class DependencyInjection
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.AuditReader, p => p.RequireRole(Roles.Auditor, Roles.Admin))
             .AddPolicy(Policies.CatalogEditor, p => p.RequireRole(Roles.FinanceLead, Roles.Admin))
+            .AddPolicy(Policies.EscalationEditor, p => p.RequireRole(Roles.FinanceLead, Roles.Admin))
             .AddPolicy(Policies.PsaOperator, p => p.RequireRole(Roles.PsaAdmin, Roles.Admin));
 
         services.AddHostedService<IdentitySeeder>();

@@ -27,6 +27,9 @@ public static class Policies
     /// <summary>PSA administrators (and admins) run ConnectWise syncs and imports.</summary>
     public const string PsaOperator = nameof(PsaOperator);
 
+    /// <summary>Finance leads and admins edit the escalation paths overdue items follow.</summary>
+    public const string EscalationEditor = nameof(EscalationEditor);
+
     /// <summary>Auditors and admins read the audit log.</summary>
     public const string AuditReader = nameof(AuditReader);
 }
