@@ -9,8 +9,9 @@ namespace BillingOrchestrator.Web.Escalation;
 
 /// <summary>
 /// The workflow action <c>escalation.setPaths</c>: the rollout's week-1 pre-flight passes the escalation paths its
-/// owners documented (<c>input.paths</c>, or the array itself) and they replace the stored ones, validated and audited
-/// like the API's PUT. Outputs the number of paths stored.
+/// owners documented and they replace the stored ones, validated and audited like the API's PUT. The paths are
+/// <c>input.paths</c> (or the input array itself), or read from a variable named by <c>input.variable</c> (a dotted path
+/// such as <c>preflight.data.escalationPaths</c>, a task's form output). Outputs the number of paths stored.
 /// </summary>
 public sealed class SetEscalationPathsAction : IWorkflowAction
 {
@@ -20,7 +21,8 @@ public sealed class SetEscalationPathsAction : IWorkflowAction
 
     public async ValueTask<ActionResult> ExecuteAsync(ActivityExecutionContext context, JsonNode? input, CancellationToken cancellationToken)
     {
-        var array = input as JsonArray ?? input?["paths"] as JsonArray;
+        var source = (input as JsonObject)?["variable"] is JsonValue name && name.TryGetValue<string>(out var path) ? context.GetVariable(path) : input;
+        var array = source as JsonArray ?? (source as JsonObject)?["paths"] as JsonArray;
         List<EscalationPathInput?>? paths;
         try
         {
