@@ -22,6 +22,7 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
     private const string AuditReaders = "AD";
     private const string CatalogEditors = "FD";
     private const string PsaOperators = "PD";
+    private const string EscalationEditors = "FD";
 
     private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
     {
@@ -96,6 +97,13 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
         ["GET /api/validation-runs/"] = AnyRole,
         ["GET /api/validation-runs/{id}"] = AnyRole,
         ["GET /api/validation-runs/{id}/findings"] = AnyRole,
+
+        ["GET /api/schedules/"] = AnyRole,
+        ["PUT /api/schedules/{definitionId}"] = AdminOnly,
+        ["GET /api/escalation-paths/"] = AnyRole,
+        ["PUT /api/escalation-paths/"] = EscalationEditors,
+        ["GET /api/escalations"] = AnyRole,
+        ["GET /api/notifications"] = AnyRole,
     };
 
     private static readonly (char Letter, string? Email)[] Callers =
