@@ -27,12 +27,22 @@ public sealed partial class ScheduleFirings(
     {
         var period = SchedulePeriods.PeriodStart(cron, zone, scheduledUtc);
         var localDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(period, zone).DateTime);
-        if (firstBusinessDay && !BusinessDays.IsFirstOfMonth(localDay, options.Value.Holidays))
+        var correlationId = SchedulePeriods.CorrelationId(definitionId, period, zone, firstBusinessDay);
+        if (firstBusinessDay)
         {
-            return null;
+            // The month's instance starts on its first business day; a later weekday firing starts it only if that day's
+            // firing never happened (the host was down), so the month is caught up once and never started twice.
+            if (localDay < BusinessDays.FirstOfMonth(localDay.Year, localDay.Month, options.Value.Holidays))
+            {
+                return null;
+            }
+
+            if (await db.Set<ScheduleFiringRow>().AsNoTracking().FirstOrDefaultAsync(f => f.CorrelationId == correlationId, cancellationToken) is { Status: not ScheduleFiringRow.Starting } done)
+            {
+                return done;
+            }
         }
 
-        var correlationId = SchedulePeriods.CorrelationId(definitionId, period, zone, firstBusinessDay);
         if (!await ClaimAsync(definitionId, correlationId, period, cancellationToken))
         {
             LogDuplicate(logger, definitionId, correlationId);

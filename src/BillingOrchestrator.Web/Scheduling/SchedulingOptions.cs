@@ -21,7 +21,8 @@ public sealed class SchedulingOptions
 /// <summary>
 /// A definition started by a Quartz cron expression (seconds first: <c>0 0 7 ? * MON</c>) in a time zone (IANA id;
 /// empty means the host's local zone). With <see cref="FirstBusinessDayOfMonth"/> the cron should fire on weekdays and
-/// only the firing on the month's first business day (Monday to Friday, not a holiday) starts an instance.
+/// the firing on the month's first business day (Monday to Friday, not a holiday) starts the month's instance; a later
+/// weekday firing starts it only if that one never ran (the host was down).
 /// </summary>
 public sealed class ScheduleSetting
 {

@@ -87,7 +87,7 @@ public sealed class ScheduleTests
 
     [Theory]
     [InlineData(TestDatabaseKind.Sqlite)]
-    public async Task FirstBusinessDayRule_StartsOnlyOnTheMonthsFirstBusinessDay_HolidaysIncluded(TestDatabaseKind kind)
+    public async Task FirstBusinessDayRule_StartsTheMonthOnItsFirstBusinessDay_HolidaysIncluded_CatchesUpOnceAfterDowntime(TestDatabaseKind kind)
     {
         await using var database = await TestDatabase.CreateAsync(kind);
         var settings = new Dictionary<string, string?> { ["Scheduling:Holidays:0"] = "2027-01-01" };
@@ -95,11 +95,15 @@ public sealed class ScheduleTests
         const string weekdays = "0 0 7 ? * MON-FRI";
 
         (await FireAsync(host, weekdays, new DateTimeOffset(2026, 12, 1, 7, 0, 0, TimeSpan.Zero), firstBusinessDay: true))!.CorrelationId.ShouldBe("schedule:ops-scheduled:2026-12");
-        (await FireAsync(host, weekdays, new DateTimeOffset(2026, 12, 2, 7, 0, 0, TimeSpan.Zero), firstBusinessDay: true)).ShouldBeNull();
+        (await FireAsync(host, weekdays, new DateTimeOffset(2026, 12, 2, 7, 0, 0, TimeSpan.Zero), firstBusinessDay: true))!.CorrelationId.ShouldBe("schedule:ops-scheduled:2026-12");
         (await FireAsync(host, weekdays, new DateTimeOffset(2027, 1, 1, 7, 0, 0, TimeSpan.Zero), firstBusinessDay: true)).ShouldBeNull();
         (await FireAsync(host, weekdays, new DateTimeOffset(2027, 1, 4, 7, 0, 0, TimeSpan.Zero), firstBusinessDay: true))!.CorrelationId.ShouldBe("schedule:ops-scheduled:2027-01");
-
         (await host.WithDbAsync(db => db.Set<WorkflowInstance>().CountAsync(i => i.DefinitionId == "ops-scheduled"))).ShouldBe(2);
+
+        // The host was down on Monday 1 February: Wednesday's firing catches the month up, Thursday's finds it done.
+        (await FireAsync(host, weekdays, new DateTimeOffset(2027, 2, 3, 7, 0, 0, TimeSpan.Zero), firstBusinessDay: true))!.CorrelationId.ShouldBe("schedule:ops-scheduled:2027-02");
+        (await FireAsync(host, weekdays, new DateTimeOffset(2027, 2, 4, 7, 0, 0, TimeSpan.Zero), firstBusinessDay: true))!.CorrelationId.ShouldBe("schedule:ops-scheduled:2027-02");
+        (await host.WithDbAsync(db => db.Set<WorkflowInstance>().CountAsync(i => i.DefinitionId == "ops-scheduled"))).ShouldBe(3);
         BusinessDays.FirstOfMonth(2026, 11, []).ShouldBe(new DateOnly(2026, 11, 2));
     }
 
