@@ -9,6 +9,7 @@ using BillingOrchestrator.Web.Escalation;
 using BillingOrchestrator.Web.Evidence;
 using BillingOrchestrator.Web.Infrastructure;
 using BillingOrchestrator.Web.Notifications;
+using BillingOrchestrator.Web.Kpis;
 using BillingOrchestrator.Web.Psa;
 using BillingOrchestrator.Web.Scheduling;
 using BillingOrchestrator.Web.Validation;
@@ -29,6 +30,7 @@ builder.Services.AddValidation(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddEscalation(builder.Configuration);
 builder.Services.AddScheduling(builder.Configuration);
+builder.Services.AddKpis();
 builder.AddWebInfrastructure();
 
 var app = builder.Build();
@@ -48,6 +50,7 @@ app.MapValidationEndpoints();
 app.MapNotificationEndpoints();
 app.MapEscalationEndpoints();
 app.MapScheduleEndpoints();
+app.MapKpiEndpoints();
 app.MapApiDocs();
 app.Run();
 

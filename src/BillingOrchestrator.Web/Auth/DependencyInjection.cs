@@ -77,7 +77,8 @@ public static class DependencyInjection
             .AddPolicy(Policies.AuditReader, p => p.RequireRole(Roles.Auditor, Roles.Admin))
             .AddPolicy(Policies.CatalogEditor, p => p.RequireRole(Roles.FinanceLead, Roles.Admin))
             .AddPolicy(Policies.EscalationEditor, p => p.RequireRole(Roles.FinanceLead, Roles.Admin))
-            .AddPolicy(Policies.PsaOperator, p => p.RequireRole(Roles.PsaAdmin, Roles.Admin));
+            .AddPolicy(Policies.PsaOperator, p => p.RequireRole(Roles.PsaAdmin, Roles.Admin))
+            .AddPolicy(Policies.FinanceOwner, p => p.RequireRole(Roles.FinanceLead, Roles.Admin));
 
         services.AddHostedService<IdentitySeeder>();
         return builder;

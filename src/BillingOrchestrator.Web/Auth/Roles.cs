@@ -29,6 +29,8 @@ public static class Policies
 
     /// <summary>Finance leads and admins edit the escalation paths overdue items follow.</summary>
     public const string EscalationEditor = nameof(EscalationEditor);
+    /// <summary>Finance leads (and admins) set the KPI baseline and decide governance recommendations.</summary>
+    public const string FinanceOwner = nameof(FinanceOwner);
 
     /// <summary>Auditors and admins read the audit log.</summary>
     public const string AuditReader = nameof(AuditReader);
