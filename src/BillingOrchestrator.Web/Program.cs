@@ -3,6 +3,7 @@ using BillingOrchestrator.Web;
 using BillingOrchestrator.Web.Auth;
 using BillingOrchestrator.Web.Catalog;
 using BillingOrchestrator.Web.Commands;
+using BillingOrchestrator.Web.Dashboards;
 using BillingOrchestrator.Web.Demo;
 using BillingOrchestrator.Web.Endpoints;
 using BillingOrchestrator.Web.Escalation;
@@ -31,6 +32,7 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddEscalation(builder.Configuration);
 builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddKpis();
+builder.Services.AddDashboards();
 builder.AddWebInfrastructure();
 
 var app = builder.Build();
@@ -51,6 +53,7 @@ app.MapNotificationEndpoints();
 app.MapEscalationEndpoints();
 app.MapScheduleEndpoints();
 app.MapKpiEndpoints();
+app.MapDashboardEndpoints();
 app.MapApiDocs();
 app.Run();
 

@@ -201,6 +201,22 @@ public static class TestWorkflows
         """;
     }
 
+    public static class LeakageSnapshot
+    {
+        public const string DefinitionId = "test-leakage-snapshot";
+
+        public const string Json = """
+        {
+          "definitionId": "test-leakage-snapshot",
+          "name": "Weekly leakage snapshot",
+          "variables": [ { "name": "snapshot", "type": "object" } ],
+          "activities": [
+            { "id": "snapshot", "type": "RunAction", "action": "dashboard.snapshot", "input": { "week": "2026-W43" }, "outputVariable": "snapshot" }
+          ]
+        }
+        """;
+    }
+
     public static IEnumerable<(string DefinitionId, string Json)> All =>
     [
         (Approval.DefinitionId, Approval.Json),
@@ -212,6 +228,7 @@ public static class TestWorkflows
         (Event.DefinitionId, Event.Json),
         (Migration.DefinitionId, Migration.Json),
         (Validate.DefinitionId, Validate.Json),
+        (LeakageSnapshot.DefinitionId, LeakageSnapshot.Json),
     ];
 
     /// <summary>Writes every test workflow into a fresh folder for <c>Workflows:Directory</c>.</summary>
