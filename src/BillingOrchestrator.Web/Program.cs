@@ -8,6 +8,7 @@ using BillingOrchestrator.Web.Demo;
 using BillingOrchestrator.Web.Endpoints;
 using BillingOrchestrator.Web.Escalation;
 using BillingOrchestrator.Web.Evidence;
+using BillingOrchestrator.Web.Governance;
 using BillingOrchestrator.Web.Infrastructure;
 using BillingOrchestrator.Web.Notifications;
 using BillingOrchestrator.Web.Kpis;
@@ -33,6 +34,7 @@ builder.Services.AddEscalation(builder.Configuration);
 builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddKpis();
 builder.Services.AddDashboards();
+builder.Services.AddGovernance(builder.Configuration);
 builder.AddWebInfrastructure();
 
 var app = builder.Build();
@@ -54,6 +56,7 @@ app.MapEscalationEndpoints();
 app.MapScheduleEndpoints();
 app.MapKpiEndpoints();
 app.MapDashboardEndpoints();
+app.MapGovernanceEndpoints();
 app.MapApiDocs();
 app.Run();
 
