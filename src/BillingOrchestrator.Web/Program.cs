@@ -8,6 +8,7 @@ using BillingOrchestrator.Web.Demo;
 using BillingOrchestrator.Web.Endpoints;
 using BillingOrchestrator.Web.Escalation;
 using BillingOrchestrator.Web.Evidence;
+using BillingOrchestrator.Web.Feed;
 using BillingOrchestrator.Web.Governance;
 using BillingOrchestrator.Web.Infrastructure;
 using BillingOrchestrator.Web.Notifications;
@@ -35,6 +36,7 @@ builder.Services.AddScheduling(builder.Configuration);
 builder.Services.AddKpis();
 builder.Services.AddDashboards();
 builder.Services.AddGovernance(builder.Configuration);
+builder.Services.AddFeed();
 builder.AddWebInfrastructure();
 
 var app = builder.Build();
@@ -57,6 +59,7 @@ app.MapScheduleEndpoints();
 app.MapKpiEndpoints();
 app.MapDashboardEndpoints();
 app.MapGovernanceEndpoints();
+app.MapFeedEndpoints();
 app.MapApiDocs();
 app.Run();
 

@@ -43,9 +43,11 @@ public static class DependencyInjection
             })
             .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o =>
                 o.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    context.Request.Headers.ContainsKey(ApiKeyAuthentication.Header) ? ApiKeyAuthentication.SchemeName
+                    : context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? JwtBearerDefaults.AuthenticationScheme
                         : IdentityConstants.ApplicationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
             .AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
@@ -78,6 +80,7 @@ public static class DependencyInjection
             .AddPolicy(Policies.CatalogEditor, p => p.RequireRole(Roles.FinanceLead, Roles.Admin))
             .AddPolicy(Policies.EscalationEditor, p => p.RequireRole(Roles.FinanceLead, Roles.Admin))
             .AddPolicy(Policies.PsaOperator, p => p.RequireRole(Roles.PsaAdmin, Roles.Admin))
+            .AddPolicy(Policies.FeedReader, p => p.RequireRole([.. Roles.All, Roles.FeedReader]))
             .AddPolicy(Policies.FinanceOwner, p => p.RequireRole(Roles.FinanceLead, Roles.Admin));
 
         services.AddHostedService<IdentitySeeder>();
