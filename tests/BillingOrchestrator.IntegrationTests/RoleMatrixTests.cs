@@ -104,6 +104,39 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
         ["PUT /api/escalation-paths/"] = EscalationEditors,
         ["GET /api/escalations"] = AnyRole,
         ["GET /api/notifications"] = AnyRole,
+
+        ["GET /api/kpis/"] = AnyRole,
+        ["GET /api/kpis/baseline"] = AnyRole,
+        ["POST /api/kpis/baseline"] = CatalogEditors,
+        ["POST /api/kpis/weekly"] = Owners,
+        ["GET /api/kpis/series"] = AnyRole,
+
+        ["GET /api/dashboards/leakage/"] = AnyRole,
+        ["GET /api/dashboards/leakage/pdf"] = AnyRole,
+        ["GET /api/dashboards/leakage/entries"] = AnyRole,
+
+        ["POST /api/governance/reviews/"] = Owners,
+        ["GET /api/governance/reviews/"] = AnyRole,
+        ["GET /api/governance/reviews/{id}"] = AnyRole,
+        ["POST /api/governance/reviews/{id}/recommendations/{recommendationId}/decision"] = CatalogEditors,
+
+        // The Power BI feed and exports: every role, and API keys in the FeedReader role (FeedTests).
+        ["GET /odata"] = AnyRole,
+        ["GET /odata/$metadata"] = AnyRole,
+        ["GET /odata/Agreements"] = AnyRole,
+        ["GET /odata/Agreements/$count"] = AnyRole,
+        ["GET /odata/Findings"] = AnyRole,
+        ["GET /odata/Findings/$count"] = AnyRole,
+        ["GET /odata/KpiSeries"] = AnyRole,
+        ["GET /odata/KpiSeries/$count"] = AnyRole,
+        ["GET /odata/LeakageFacts"] = AnyRole,
+        ["GET /odata/LeakageFacts/$count"] = AnyRole,
+        ["GET /odata/TimeEntries"] = AnyRole,
+        ["GET /odata/TimeEntries/$count"] = AnyRole,
+        ["GET /api/exports/{set}.{format}"] = AnyRole,
+        ["POST /api/api-keys/"] = AdminOnly,
+        ["GET /api/api-keys/"] = AdminOnly,
+        ["DELETE /api/api-keys/{id}"] = AdminOnly,
     };
 
     private static readonly (char Letter, string? Email)[] Callers =
