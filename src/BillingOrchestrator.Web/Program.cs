@@ -10,6 +10,7 @@ using BillingOrchestrator.Web.Escalation;
 using BillingOrchestrator.Web.Evidence;
 using BillingOrchestrator.Web.Feed;
 using BillingOrchestrator.Web.Governance;
+using BillingOrchestrator.Web.Health;
 using BillingOrchestrator.Web.Infrastructure;
 using BillingOrchestrator.Web.Notifications;
 using BillingOrchestrator.Web.Kpis;
@@ -37,6 +38,7 @@ builder.Services.AddKpis();
 builder.Services.AddDashboards();
 builder.Services.AddGovernance(builder.Configuration);
 builder.Services.AddFeed();
+builder.Services.AddHealth();
 builder.AddWebInfrastructure();
 
 var app = builder.Build();
@@ -60,6 +62,7 @@ app.MapKpiEndpoints();
 app.MapDashboardEndpoints();
 app.MapGovernanceEndpoints();
 app.MapFeedEndpoints();
+app.MapHealth();
 app.MapApiDocs();
 app.Run();
 

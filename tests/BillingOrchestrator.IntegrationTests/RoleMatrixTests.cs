@@ -38,6 +38,8 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
         ["GET /scalar/scalar.aspnetcore.js"] = Everyone,
         ["GET /scalar/favicon.svg"] = Everyone,
         ["GET /"] = AnyRole,
+        ["GET /health/live"] = Everyone,
+        ["GET /health/ready"] = Everyone,
 
         ["GET /api/workflow-definitions/"] = AnyRole,
         ["GET /api/workflow-definitions/load-errors"] = AdminOnly,
