@@ -538,6 +538,219 @@ namespace BillingOrchestrator.Persistence.Migrations.Postgres
                     b.ToTable("validation_runs", (string)null);
                 });
 
+            modelBuilder.Entity("BillingOrchestrator.Persistence.Feed.ApiKeyRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("secret_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_keys");
+
+                    b.ToTable("api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Persistence.Governance.GovernanceRecommendationRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("integer")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<int?>("CatalogVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("catalog_version");
+
+                    b.Property<string>("ChangeJson")
+                        .HasColumnType("text")
+                        .HasColumnName("change_json");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rationale");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReviewId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("review_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_governance_recommendations");
+
+                    b.HasIndex("AgreementId", "Status")
+                        .HasDatabaseName("ix_governance_recommendations_agreement_id_status");
+
+                    b.HasIndex("ReviewId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_governance_recommendations_review_id_sequence");
+
+                    b.ToTable("governance_recommendations", (string)null);
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Persistence.Governance.GovernanceReviewRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AnalysisJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("analysis_json");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("month");
+
+                    b.Property<string>("OptionsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("options_json");
+
+                    b.HasKey("Id")
+                        .HasName("pk_governance_reviews");
+
+                    b.HasIndex("Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_governance_reviews_month");
+
+                    b.ToTable("governance_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Persistence.Kpis.KpiSnapshotRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BaselineId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("baseline_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("ReportJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("report_json");
+
+                    b.Property<string>("ValuesJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("values_json");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("integer")
+                        .HasColumnName("week");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kpi_snapshots");
+
+                    b.HasIndex("BaselineId", "Week")
+                        .HasDatabaseName("ix_kpi_snapshots_baseline_id_week");
+
+                    b.HasIndex("Kind", "RecordedAt")
+                        .HasDatabaseName("ix_kpi_snapshots_kind_recorded_at");
+
+                    b.ToTable("kpi_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("BillingOrchestrator.Persistence.Operations.EscalationPathRow", b =>
                 {
                     b.Property<string>("Role")

@@ -533,6 +533,219 @@ namespace BillingOrchestrator.Persistence.Migrations.Sqlite
                     b.ToTable("validation_runs", (string)null);
                 });
 
+            modelBuilder.Entity("BillingOrchestrator.Persistence.Feed.ApiKeyRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<string>("RevokedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_api_keys");
+
+                    b.ToTable("api_keys", (string)null);
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Persistence.Governance.GovernanceRecommendationRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AgreementId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("agreement_id");
+
+                    b.Property<int?>("CatalogVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("catalog_version");
+
+                    b.Property<string>("ChangeJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change_json");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rationale");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReviewId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_governance_recommendations");
+
+                    b.HasIndex("AgreementId", "Status")
+                        .HasDatabaseName("ix_governance_recommendations_agreement_id_status");
+
+                    b.HasIndex("ReviewId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_governance_recommendations_review_id_sequence");
+
+                    b.ToTable("governance_recommendations", (string)null);
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Persistence.Governance.GovernanceReviewRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AnalysisJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("analysis_json");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("OptionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("options_json");
+
+                    b.HasKey("Id")
+                        .HasName("pk_governance_reviews");
+
+                    b.HasIndex("Month")
+                        .IsUnique()
+                        .HasDatabaseName("ix_governance_reviews_month");
+
+                    b.ToTable("governance_reviews", (string)null);
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Persistence.Kpis.KpiSnapshotRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BaselineId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("baseline_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("ReportJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_json");
+
+                    b.Property<string>("ValuesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("values_json");
+
+                    b.Property<int>("Week")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("week");
+
+                    b.HasKey("Id")
+                        .HasName("pk_kpi_snapshots");
+
+                    b.HasIndex("BaselineId", "Week")
+                        .HasDatabaseName("ix_kpi_snapshots_baseline_id_week");
+
+                    b.HasIndex("Kind", "RecordedAt")
+                        .HasDatabaseName("ix_kpi_snapshots_kind_recorded_at");
+
+                    b.ToTable("kpi_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("BillingOrchestrator.Persistence.Operations.EscalationPathRow", b =>
                 {
                     b.Property<string>("Role")
