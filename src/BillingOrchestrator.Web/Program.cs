@@ -3,6 +3,7 @@ using BillingOrchestrator.Web;
 using BillingOrchestrator.Web.Auth;
 using BillingOrchestrator.Web.Catalog;
 using BillingOrchestrator.Web.Commands;
+using BillingOrchestrator.Web.Components;
 using BillingOrchestrator.Web.Demo;
 using BillingOrchestrator.Web.Endpoints;
 using BillingOrchestrator.Web.Escalation;
@@ -30,13 +31,13 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddEscalation(builder.Configuration);
 builder.Services.AddScheduling(builder.Configuration);
 builder.AddWebInfrastructure();
+builder.AddUi();
 
 var app = builder.Build();
 app.UseWebInfrastructure();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapAuthEndpoints();
-app.MapSignInPage();
 app.MapWorkflowDefinitionEndpoints();
 app.MapWorkflowInstanceEndpoints();
 app.MapTaskEndpoints();
@@ -49,6 +50,7 @@ app.MapNotificationEndpoints();
 app.MapEscalationEndpoints();
 app.MapScheduleEndpoints();
 app.MapApiDocs();
+app.MapUi();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
