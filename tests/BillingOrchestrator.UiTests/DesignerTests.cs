@@ -61,6 +61,28 @@ public sealed class DesignerTests(BrowserFixture browser, UiHost host, ITestOutp
         boxes.Distinct().Count().ShouldBe(50);
     }
 
+    [Fact]
+    public async Task Designer_AtTabletWidth_StacksThePanelBelowTheCanvasAndReachesActivitiesByKeyboard()
+    {
+        await using var session = await UiSession.SignInAsync(browser.Browser, host.ServerAddress!, "admin@demo.local", "/designer/billing-exception-approval");
+        var page = session.Page;
+        await page.SetViewportSizeAsync(820, 1180);
+        await page.WaitForSelectorAsync(".activity-node[data-activity=confirm]");
+
+        var canvas = await page.Locator("#designer-canvas").BoundingBoxAsync();
+        var panel = await page.Locator("#property-panel").BoundingBoxAsync();
+        panel!.Y.ShouldBeGreaterThan(canvas!.Y + canvas.Height - 1);
+        panel.Width.ShouldBeGreaterThan(600);
+
+        // The activity picker is the keyboard's way to a node: focus it, open it, choose with arrows and Enter.
+        await page.FocusAsync("#activity-picker input[role=combobox]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForSelectorAsync("#selected-activity");
+        await session.ScreenshotAsync("designer-tablet");
+    }
+
     private static async Task SelectAsync(IPage page, string select, string option)
     {
         await page.ClickAsync($"{select} .mud-select");
