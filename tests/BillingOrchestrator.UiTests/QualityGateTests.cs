@@ -54,7 +54,7 @@ public sealed class QualityGateTests(BrowserFixture browser, UiHost host) : ICla
     [Fact]
     public async Task Evidence_AsAuditor_DownloadsThePdfBriefOfAnApprovedGate()
     {
-        var (instanceId, gate) = await InstanceAtGateAsync();
+        var (instanceId, _) = await InstanceAtGateAsync();
         var finance = await host.ClientForAsync("finance@demo.local");
         var evidence = await finance.AttachNoteAsync(instanceId, "gate", "Validation run reviewed");
         var service = await host.ClientForAsync("service@demo.local");
@@ -76,7 +76,44 @@ public sealed class QualityGateTests(BrowserFixture browser, UiHost host) : ICla
         var words = pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text).ToList();
         words.ShouldContain("Validation");
         words.ShouldContain(instanceId);
-        _ = gate;
+    }
+
+    [Fact]
+    public async Task Upload_TooLargeOrOfARefusedType_IsExplainedInlineAndAttachesNothing()
+    {
+        var (instanceId, _) = await InstanceAtGateAsync();
+        await using var finance = await UiSession.SignInAsync(browser.Browser, host.ServerAddress!, "finance@demo.local", $"/instances/{instanceId}");
+        var upload = finance.Page.Locator("#attach-evidence input[type=file]");
+
+        await upload.SetInputFilesAsync(new FilePayload { Name = "huge.csv", MimeType = "text/csv", Buffer = new byte[250_000] });
+        (await finance.Page.InnerTextAsync("#upload-error")).ShouldContain("huge.csv is 244.1 KiB; evidence files may be at most 195.3 KiB");
+
+        await upload.SetInputFilesAsync(new FilePayload { Name = "tool.exe", MimeType = "application/octet-stream", Buffer = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00] });
+        await finance.Page.WaitForSelectorAsync("#upload-error:has-text('file:')");
+        await finance.ScreenshotAsync("upload-refused-type");
+
+        var attached = await host.WithDbAsync(db => db.Set<EvidenceItem>().CountAsync(e => e.InstanceId == instanceId));
+        attached.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Complete_AfterSomeoneElseCompletedTheTask_ExplainsTheConflictAndShowsTheTaskAsItIs()
+    {
+        var (instanceId, gate) = await InstanceAtGateAsync();
+        await using var service = await UiSession.SignInAsync(browser.Browser, host.ServerAddress!, "service@demo.local");
+        await service.Page.OpenTaskAsync(gate);
+
+        var admin = await host.ClientForAsync("admin@demo.local");
+        var gateTask = await admin.WaitForTaskAsync(instanceId, "gate");
+        (await admin.CompleteAsync(gateTask, "Rejected")).EnsureSuccessStatusCode();
+        await service.Page.SelectAsync("#task-outcome", "Approved");
+        await service.Page.ClickAsync("#task-complete");
+
+        var message = await service.Page.InnerTextAsync("#task-message");
+        message.ShouldContain("Conflict:");
+        message.ShouldContain("is Completed (by admin@demo.local); it can no longer change");
+        (await service.Page.InnerTextAsync("#task-done")).ShouldContain("Completed by admin@demo.local");
+        await service.ScreenshotAsync("task-conflict");
     }
 
     /// <summary>Starts the approval workflow and completes its review through the API, so the instance waits at the gate.</summary>

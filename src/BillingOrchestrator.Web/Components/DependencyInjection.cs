@@ -21,7 +21,8 @@ public static class DependencyInjection
         app.UseAntiforgery();
         // Scripts, styles and fonts carry no data; the sign-in page needs them before anyone is signed in.
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Blazor would set its own "frame-ancestors 'self'"; the product's security headers already forbid framing outright.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }
