@@ -39,6 +39,26 @@ public sealed class QualityGateTests(BrowserFixture browser, UiHost host) : ICla
     }
 
     [Fact]
+    public async Task DesignerRunOverlay_ShowsTheStepsStateAndCompletesTheGateFromTheSidePanel()
+    {
+        var (instanceId, _) = await InstanceAtGateAsync();
+        await (await host.ClientForAsync("finance@demo.local")).AttachNoteAsync(instanceId, "gate", "Findings reviewed with the service desk");
+
+        await using var service = await UiSession.SignInAsync(browser.Browser, host.ServerAddress!, "service@demo.local", $"/designer/{TestWorkflows.Approval.DefinitionId}?instance={instanceId}");
+        var page = service.Page;
+        await page.WaitForSelectorAsync(".activity-node[data-activity=gate].run-current");
+        (await page.Locator(".activity-node[data-activity=review].run-finished").CountAsync()).ShouldBe(1);
+        (await page.Locator(".activity-node[data-activity=count].run-pending").CountAsync()).ShouldBe(1);
+        (await page.InnerTextAsync("#task-panel")).ShouldContain("Quality gate in");
+        await service.ScreenshotAsync("designer-run-overlay");
+
+        await page.CompleteTaskAsync("Approved");
+
+        await page.WaitForSelectorAsync(".activity-node[data-activity=gate].run-finished");
+        await service.ScreenshotAsync("designer-run-overlay-after");
+    }
+
+    [Fact]
     public async Task QualityGate_OpenedByAPersonOutsideTheApproverRole_OffersNoCompletionAndSaysWhose()
     {
         var (_, gate) = await InstanceAtGateAsync();
