@@ -3,6 +3,7 @@ using BillingOrchestrator.Web;
 using BillingOrchestrator.Web.Auth;
 using BillingOrchestrator.Web.Catalog;
 using BillingOrchestrator.Web.Commands;
+using BillingOrchestrator.Web.Components;
 using BillingOrchestrator.Web.Dashboards;
 using BillingOrchestrator.Web.Demo;
 using BillingOrchestrator.Web.Endpoints;
@@ -40,13 +41,13 @@ builder.Services.AddGovernance(builder.Configuration);
 builder.Services.AddFeed();
 builder.Services.AddHealth();
 builder.AddWebInfrastructure();
+builder.AddUi();
 
 var app = builder.Build();
 app.UseWebInfrastructure();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapAuthEndpoints();
-app.MapSignInPage();
 app.MapWorkflowDefinitionEndpoints();
 app.MapWorkflowInstanceEndpoints();
 app.MapTaskEndpoints();
@@ -64,6 +65,7 @@ app.MapGovernanceEndpoints();
 app.MapFeedEndpoints();
 app.MapHealth();
 app.MapApiDocs();
+app.MapUi();
 app.Run();
 
 /// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
