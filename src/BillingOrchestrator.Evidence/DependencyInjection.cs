@@ -13,6 +13,7 @@ public static class DependencyInjection
         services.Configure<EvidenceOptions>(configuration.GetSection(EvidenceOptions.Section));
         services.AddSingleton<IEvidenceFileStore>(new FileSystemEvidenceStore(Path.Combine(dataDirectory, "evidence")));
         services.AddSingleton(_ => new PdfBriefRenderer());
+        services.AddSingleton(_ => new PdfReportRenderer());
         return services;
     }
 }

@@ -20,16 +20,7 @@ public static class DependencyInjection
     public static IServiceCollection AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = options.Provider switch
-        {
-            DatabaseProvider.Postgres => string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.")
-                : options.ConnectionString,
-            _ => string.IsNullOrWhiteSpace(options.ConnectionString)
-                ? WorkflowDatabase.SqliteConnectionString(DataDirectory(configuration))
-                : options.ConnectionString,
-        };
-
+        var (_, connectionString) = ResolveDatabase(configuration);
         var database = new WorkflowDatabase(options.Provider, connectionString);
         services.AddSingleton(database);
         if (options.Provider == DatabaseProvider.Postgres)
@@ -57,6 +48,22 @@ public static class DependencyInjection
         }
 
         return services;
+    }
+
+    /// <summary>The configured provider and its connection string (empty on SQLite means <c>{DataDirectory}/billing.db</c>).</summary>
+    public static (DatabaseProvider Provider, string ConnectionString) ResolveDatabase(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = options.Provider switch
+        {
+            DatabaseProvider.Postgres => string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.")
+                : options.ConnectionString,
+            _ => string.IsNullOrWhiteSpace(options.ConnectionString)
+                ? WorkflowDatabase.SqliteConnectionString(DataDirectory(configuration))
+                : options.ConnectionString,
+        };
+        return (options.Provider, connectionString);
     }
 
     /// <summary>Where the product keeps its files: <c>DataDirectory</c>, default <c>./data</c>.</summary>

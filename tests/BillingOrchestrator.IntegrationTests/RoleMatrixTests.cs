@@ -24,6 +24,8 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
     private const string PsaOperators = "PD";
     private const string ExceptionApprovers = "FSD";
     private const string BatchReleasers = "FD";
+    private const string EscalationEditors = "FD";
+    private const string StaticFiles = "{static files}";
 
     private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
     {
@@ -39,6 +41,37 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
         ["GET /scalar/scalar.aspnetcore.js"] = Everyone,
         ["GET /scalar/favicon.svg"] = Everyone,
         ["GET /"] = AnyRole,
+        ["GET /health/live"] = Everyone,
+        ["GET /health/ready"] = Everyone,
+
+        // The web UI: pages answer GET, and POST for their forms (antiforgery-checked after authorization).
+        ["POST /"] = AnyRole,
+        ["POST /login"] = Everyone,
+        ["GET /logout"] = Everyone,
+        ["POST /logout"] = Everyone,
+        ["GET /not-allowed"] = Everyone,
+        ["POST /not-allowed"] = Everyone,
+        ["GET /tasks"] = Owners,
+        ["POST /tasks"] = Owners,
+        ["GET /designer"] = AnyRole,
+        ["POST /designer"] = AnyRole,
+        ["GET /designer/{DefinitionId}"] = AnyRole,
+        ["POST /designer/{DefinitionId}"] = AnyRole,
+        ["GET /instances"] = AnyRole,
+        ["POST /instances"] = AnyRole,
+        ["GET /instances/{InstanceId}"] = AnyRole,
+        ["POST /instances/{InstanceId}"] = AnyRole,
+        ["GET /evidence"] = AnyRole,
+        ["POST /evidence"] = AnyRole,
+        // The interactive circuit (SignalR) carries a signed-in user's page.
+        ["GET /_blazor"] = AnyRole,
+        ["GET /_blazor/negotiate"] = AnyRole,
+        ["GET /_blazor/disconnect/"] = AnyRole,
+        ["GET /_blazor/initializers/"] = AnyRole,
+        ["GET /_framework/opaque-redirect"] = AnyRole,
+        // Scripts, styles and fonts of the UI (every fingerprinted and compressed variant is one row): library files, no data.
+        ["GET " + StaticFiles] = Everyone,
+        ["HEAD " + StaticFiles] = Everyone,
 
         ["GET /api/workflow-definitions/"] = AnyRole,
         ["GET /api/workflow-definitions/load-errors"] = AdminOnly,
@@ -107,6 +140,46 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
         ["GET /api/invoice-batches/{id}"] = AnyRole,
         ["POST /api/invoice-batches/{id}/release"] = BatchReleasers,
         ["GET /api/control-samples"] = AnyRole,
+
+        ["GET /api/schedules/"] = AnyRole,
+        ["PUT /api/schedules/{definitionId}"] = AdminOnly,
+        ["GET /api/escalation-paths/"] = AnyRole,
+        ["PUT /api/escalation-paths/"] = EscalationEditors,
+        ["GET /api/escalations"] = AnyRole,
+        ["GET /api/notifications"] = AnyRole,
+
+        ["GET /api/kpis/"] = AnyRole,
+        ["GET /api/kpis/baseline"] = AnyRole,
+        ["POST /api/kpis/baseline"] = CatalogEditors,
+        ["POST /api/kpis/weekly"] = Owners,
+        ["GET /api/kpis/series"] = AnyRole,
+
+        ["GET /api/dashboards/leakage/"] = AnyRole,
+        ["GET /api/dashboards/leakage/pdf"] = AnyRole,
+        ["GET /api/dashboards/leakage/entries"] = AnyRole,
+
+        ["POST /api/governance/reviews/"] = Owners,
+        ["GET /api/governance/reviews/"] = AnyRole,
+        ["GET /api/governance/reviews/{id}"] = AnyRole,
+        ["POST /api/governance/reviews/{id}/recommendations/{recommendationId}/decision"] = CatalogEditors,
+
+        // The Power BI feed and exports: every role, and API keys in the FeedReader role (FeedTests).
+        ["GET /odata"] = AnyRole,
+        ["GET /odata/$metadata"] = AnyRole,
+        ["GET /odata/Agreements"] = AnyRole,
+        ["GET /odata/Agreements/$count"] = AnyRole,
+        ["GET /odata/Findings"] = AnyRole,
+        ["GET /odata/Findings/$count"] = AnyRole,
+        ["GET /odata/KpiSeries"] = AnyRole,
+        ["GET /odata/KpiSeries/$count"] = AnyRole,
+        ["GET /odata/LeakageFacts"] = AnyRole,
+        ["GET /odata/LeakageFacts/$count"] = AnyRole,
+        ["GET /odata/TimeEntries"] = AnyRole,
+        ["GET /odata/TimeEntries/$count"] = AnyRole,
+        ["GET /api/exports/{set}.{format}"] = AnyRole,
+        ["POST /api/api-keys/"] = AdminOnly,
+        ["GET /api/api-keys/"] = AdminOnly,
+        ["DELETE /api/api-keys/{id}"] = AdminOnly,
     };
 
     private static readonly (char Letter, string? Email)[] Callers =
@@ -138,7 +211,7 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
         foreach (var (endpoint, allowed) in Expected.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             var (method, pattern) = (endpoint[..endpoint.IndexOf(' ')], endpoint[(endpoint.IndexOf(' ') + 1)..]);
-            var path = RouteParameter().Replace(pattern, "x1").Replace("x1:int", "1").Replace("/x1.json", "/v1.json");
+            var path = pattern == StaticFiles ? "/app.css" : RouteParameter().Replace(pattern, "x1").Replace("x1:int", "1").Replace("/x1.json", "/v1.json");
             path = IntParameter().Replace(path, "1");
             foreach (var (letter, _) in Callers)
             {
@@ -174,7 +247,11 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => $"{m} {Normalize(e.RoutePattern.RawText)}"))
             .ToHashSet(StringComparer.Ordinal);
 
-    private static string Normalize(string? raw) => "/" + (raw ?? "").TrimStart('/');
+    private static string Normalize(string? raw) =>
+        raw is not null && (raw.Contains("{**path:file}", StringComparison.Ordinal) || (StaticFile().IsMatch(raw) && !raw.TrimStart('/').StartsWith("scalar/", StringComparison.Ordinal))) ? StaticFiles : "/" + (raw ?? "").TrimStart('/');
+
+    [GeneratedRegex(@"\.(css|js|map|gz|br)$")]
+    private static partial Regex StaticFile();
 
     [GeneratedRegex(@"\{[^}:]+\??\}")]
     private static partial Regex RouteParameter();

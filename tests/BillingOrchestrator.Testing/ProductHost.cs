@@ -46,13 +46,35 @@ public class ProductHost(TestDatabaseKind kind) : WebApplicationFactory<Program>
     /// <summary>Also load the product's own definitions from <c>workflows/</c> (the playbook), beside the test ones.</summary>
     protected virtual bool LoadProductWorkflows => false;
 
+    /// <summary>Serve on a real Kestrel listener on a loopback port (for a real browser) instead of the in-memory TestServer.</summary>
+    protected virtual bool RealServer => false;
+
+    /// <summary>The address of the real listener when <see cref="RealServer"/> is on.</summary>
+    public Uri? ServerAddress { get; private set; }
+
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
     public async Task InitializeAsync()
     {
         _database = await CreateDatabaseAsync();
         _workflows = TestWorkflows.WriteToTempDirectory(LoadProductWorkflows);
-        _ = Server;
+        AddWorkflows(_workflows);
+        if (RealServer)
+        {
+            UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+            StartServer();
+            var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>();
+            ServerAddress = new Uri(addresses!.Addresses.First());
+        }
+        else
+        {
+            _ = Server;
+        }
+    }
+
+    /// <summary>Place further definition files in the host's workflows folder before it starts.</summary>
+    protected virtual void AddWorkflows(string directory)
+    {
     }
 
     async Task IAsyncLifetime.DisposeAsync()

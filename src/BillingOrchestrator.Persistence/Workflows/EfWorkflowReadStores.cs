@@ -34,6 +34,21 @@ internal sealed class EfWorkflowInstanceStore(BillingDbContext db) : IWorkflowIn
             query = query.Where(i => i.CorrelationId == filter.CorrelationId);
         }
 
+        if (filter.CreatedBy is not null)
+        {
+            query = query.Where(i => i.CreatedBy == filter.CreatedBy);
+        }
+
+        if (filter.CreatedFrom is { } from)
+        {
+            query = query.Where(i => i.CreatedAt >= from);
+        }
+
+        if (filter.CreatedBefore is { } before)
+        {
+            query = query.Where(i => i.CreatedAt < before);
+        }
+
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
             .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize).ToListAsync(cancellationToken);

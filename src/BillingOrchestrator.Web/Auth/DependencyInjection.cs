@@ -43,9 +43,11 @@ public static class DependencyInjection
             })
             .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o =>
                 o.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    context.Request.Headers.ContainsKey(ApiKeyAuthentication.Header) ? ApiKeyAuthentication.SchemeName
+                    : context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? JwtBearerDefaults.AuthenticationScheme
                         : IdentityConstants.ApplicationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
             .AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
@@ -62,6 +64,7 @@ public static class DependencyInjection
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
             {
                 o.LoginPath = "/login";
+                o.AccessDeniedPath = "/not-allowed";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -78,7 +81,10 @@ public static class DependencyInjection
             .AddPolicy(Policies.CatalogEditor, p => p.RequireRole(Roles.FinanceLead, Roles.Admin))
             .AddPolicy(Policies.PsaOperator, p => p.RequireRole(Roles.PsaAdmin, Roles.Admin))
             .AddPolicy(Policies.ExceptionApprover, p => p.RequireRole(Roles.FinanceLead, Roles.ServiceManager, Roles.Admin))
-            .AddPolicy(Policies.BatchReleaser, p => p.RequireRole(Roles.FinanceLead, Roles.Admin));
+            .AddPolicy(Policies.BatchReleaser, p => p.RequireRole(Roles.FinanceLead, Roles.Admin))
+            .AddPolicy(Policies.EscalationEditor, p => p.RequireRole(Roles.FinanceLead, Roles.Admin))
+            .AddPolicy(Policies.FeedReader, p => p.RequireRole([.. Roles.All, Roles.FeedReader]))
+            .AddPolicy(Policies.FinanceOwner, p => p.RequireRole(Roles.FinanceLead, Roles.Admin));
 
         services.AddHostedService<IdentitySeeder>();
         return builder;
@@ -87,7 +93,7 @@ public static class DependencyInjection
     // API callers get a status code, not a redirect to a sign-in page.
     private static Task Deny(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi") || context.Request.Path.StartsWithSegments("/scalar"))
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/odata") || context.Request.Path.StartsWithSegments("/openapi") || context.Request.Path.StartsWithSegments("/scalar"))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

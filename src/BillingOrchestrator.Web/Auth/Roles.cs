@@ -11,6 +11,12 @@ public static class Roles
 
     public static readonly string[] All = [FinanceLead, ServiceManager, PsaAdmin, Auditor, Admin];
 
+    /// <summary>
+    /// Held only by API keys: reads the OData feed and the exports, nothing else. Not one of <see cref="All"/>, so
+    /// the fallback policy keeps it out of every other endpoint.
+    /// </summary>
+    public const string FeedReader = "FeedReader";
+
     /// <summary>People who run the process: they start instances and act on tasks. Auditors only read.</summary>
     public static readonly string[] Owners = [FinanceLead, ServiceManager, PsaAdmin, Admin];
 }
@@ -32,6 +38,15 @@ public static class Policies
 
     /// <summary>Finance leads (and admins) release an invoice batch to accounting.</summary>
     public const string BatchReleaser = nameof(BatchReleaser);
+
+    /// <summary>Finance leads and admins edit the escalation paths overdue items follow.</summary>
+    public const string EscalationEditor = nameof(EscalationEditor);
+
+    /// <summary>Finance leads (and admins) set the KPI baseline and decide governance recommendations.</summary>
+    public const string FinanceOwner = nameof(FinanceOwner);
+
+    /// <summary>The OData feed and exports: API keys (<see cref="Roles.FeedReader"/>) and every signed-in role.</summary>
+    public const string FeedReader = nameof(FeedReader);
 
     /// <summary>Auditors and admins read the audit log.</summary>
     public const string AuditReader = nameof(AuditReader);

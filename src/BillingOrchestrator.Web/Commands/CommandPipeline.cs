@@ -36,6 +36,7 @@ public sealed class CommandPipeline<TMessage, TResponse>(IAuditLog audit) : IPip
             WorkflowInstance instance => $"instance:{instance.Id}",
             UserTask task => $"task:{task.Id}",
             StoredDefinition definition => $"definition:{definition.Id}",
+            IAuditSubject named => named.AuditSubject,
             _ => null,
         };
 

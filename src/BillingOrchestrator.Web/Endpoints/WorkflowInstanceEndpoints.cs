@@ -29,10 +29,10 @@ public static class WorkflowInstanceEndpoints
         })
         .RequireAuthorization(Policies.Owner);
 
-        group.MapGet("/", async (string? definitionId, string? status, string? subStatus, string? correlationId, int? page, int? pageSize, IWorkflowInstanceStore store, CancellationToken ct) =>
+        group.MapGet("/", async (string? definitionId, string? status, string? subStatus, string? correlationId, string? createdBy, DateTimeOffset? createdFrom, DateTimeOffset? createdBefore, int? page, int? pageSize, IWorkflowInstanceStore store, CancellationToken ct) =>
         {
             var (p, size) = Query.Paging(page, pageSize);
-            var filter = new InstanceFilter(definitionId, Query.Enum<WorkflowStatus>(status, "status"), Query.Enum<WorkflowSubStatus>(subStatus, "subStatus"), correlationId, p, size);
+            var filter = new InstanceFilter(definitionId, Query.Enum<WorkflowStatus>(status, "status"), Query.Enum<WorkflowSubStatus>(subStatus, "subStatus"), correlationId, p, size, createdBy, createdFrom, createdBefore);
             var result = await store.ListAsync(filter, ct);
             return new PageResponse<InstanceResponse>([.. result.Items.Select(i => InstanceResponse.From(i, withState: false))], result.Page, result.PageSize, result.Total);
         });

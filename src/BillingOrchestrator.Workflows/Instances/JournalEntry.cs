@@ -39,4 +39,7 @@ public static class JournalEvents
     public const string TaskReleased = "TaskReleased";
     public const string TaskAssigned = "TaskAssigned";
     public const string TaskCompleted = "TaskCompleted";
+
+    /// <summary>An overdue task was reassigned to its escalation role.</summary>
+    public const string TaskEscalated = "TaskEscalated";
 }

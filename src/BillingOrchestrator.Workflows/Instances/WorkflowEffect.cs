@@ -6,6 +6,9 @@ namespace BillingOrchestrator.Workflows.Instances;
 /// </summary>
 public sealed class WorkflowEffect
 {
+    /// <summary>Recorded with every new user task or gate so notifications learn of it from the outbox.</summary>
+    public const string TaskCreatedKind = "task-created";
+
     public required string Id { get; init; }
 
     public required string InstanceId { get; init; }

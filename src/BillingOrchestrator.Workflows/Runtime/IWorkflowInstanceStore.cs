@@ -36,7 +36,17 @@ public interface IBookmarkStore
     Task<IReadOnlyList<Bookmark>> ListAsync(string instanceId, CancellationToken cancellationToken);
 }
 
-public sealed record InstanceFilter(string? DefinitionId = null, WorkflowStatus? Status = null, WorkflowSubStatus? SubStatus = null, string? CorrelationId = null, int Page = 1, int PageSize = 50);
+/// <summary>Which instances to list; <see cref="CreatedBy"/> is the person who started it, the dates bound <c>createdAt</c> (from inclusive, before exclusive).</summary>
+public sealed record InstanceFilter(
+    string? DefinitionId = null,
+    WorkflowStatus? Status = null,
+    WorkflowSubStatus? SubStatus = null,
+    string? CorrelationId = null,
+    int Page = 1,
+    int PageSize = 50,
+    string? CreatedBy = null,
+    DateTimeOffset? CreatedFrom = null,
+    DateTimeOffset? CreatedBefore = null);
 
 /// <summary>Which tasks to list. <see cref="VisibleToRoles"/>/<see cref="VisibleToUser"/> restrict to what a person may see.</summary>
 public sealed record TaskFilter(

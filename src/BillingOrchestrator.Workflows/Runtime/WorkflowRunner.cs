@@ -247,9 +247,22 @@ public sealed partial class WorkflowRunner(
         step.NewBookmarks.Add(bookmark);
         if (request.Task is { } task)
         {
-            step.NewTasks.Add(new UserTask
+            var taskId = Guid.CreateVersion7().ToString("N");
+
+            // The outbox learns of the new task in the same commit, so a notification is neither lost nor sent twice.
+            step.Effects.Add(new WorkflowEffect
             {
                 Id = Guid.CreateVersion7().ToString("N"),
+                InstanceId = instance.Id,
+                ActivityId = activity.Id,
+                Kind = WorkflowEffect.TaskCreatedKind,
+                IdempotencyKey = $"{WorkflowEffect.TaskCreatedKind}:{taskId}",
+                PayloadJson = new JsonObject { ["taskId"] = taskId }.ToJsonString(),
+                CreatedAt = now,
+            });
+            step.NewTasks.Add(new UserTask
+            {
+                Id = taskId,
                 InstanceId = instance.Id,
                 DefinitionId = instance.DefinitionId,
                 ActivityId = activity.Id,

@@ -201,6 +201,22 @@ public static partial class TestWorkflows
         """;
     }
 
+    public static class LeakageSnapshot
+    {
+        public const string DefinitionId = "test-leakage-snapshot";
+
+        public const string Json = """
+        {
+          "definitionId": "test-leakage-snapshot",
+          "name": "Weekly leakage snapshot",
+          "variables": [ { "name": "snapshot", "type": "object" } ],
+          "activities": [
+            { "id": "snapshot", "type": "RunAction", "action": "dashboard.snapshot", "input": { "week": "2026-W43" }, "outputVariable": "snapshot" }
+          ]
+        }
+        """;
+    }
+
     public static IEnumerable<(string DefinitionId, string Json)> All =>
     [
         (Approval.DefinitionId, Approval.Json),
@@ -214,6 +230,7 @@ public static partial class TestWorkflows
         (Validate.DefinitionId, Validate.Json),
         (Bypass.DefinitionId, Bypass.Json),
         (Exceptions.DefinitionId, Exceptions.Json),
+        (LeakageSnapshot.DefinitionId, LeakageSnapshot.Json),
     ];
 
     /// <summary>Writes every test workflow (and, if asked, the product's own from <c>workflows/</c>) into a fresh folder for <c>Workflows:Directory</c>.</summary>
