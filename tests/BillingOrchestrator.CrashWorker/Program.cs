@@ -53,8 +53,10 @@ while (true)
 {
     await using var scope = host.Services.CreateAsyncScope();
     var db = scope.ServiceProvider.GetRequiredService<BillingDbContext>();
+    // A worker that does not start the instances waits for all of them to exist before it can call them finished.
+    var total = await db.Set<WorkflowInstance>().CountAsync();
     var running = await db.Set<WorkflowInstance>().CountAsync(i => i.Status == WorkflowStatus.Running);
-    if (running == 0)
+    if (total >= count && running == 0)
     {
         Console.WriteLine("ALL-FINISHED");
         break;
