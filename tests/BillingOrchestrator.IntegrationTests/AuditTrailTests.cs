@@ -36,14 +36,7 @@ public abstract class AuditTrailTests(ProductHost host)
     [Fact]
     public async Task Verify_AfterAnEntryIsAlteredInTheDatabase_NamesTheFirstBrokenEntry()
     {
-        var admin = await host.ClientForAsync("admin@demo.local");
-        var finance = await host.ClientForAsync("finance@demo.local");
-        for (var i = 0; i < 3; i++)
-        {
-            await finance.StartAsync(TestWorkflows.Timer.DefinitionId);
-        }
-
-        var entries = (await admin.GetFromJsonAsync<JsonArray>("/api/audit?take=200"))!;
+        var (admin, entries) = await AuditedWorkAsync();
         var victim = entries[^2]!["sequence"]!.GetValue<long>();
         await host.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE audit_log SET actor = 'someone-else' WHERE sequence = {victim}"));
 
@@ -57,14 +50,7 @@ public abstract class AuditTrailTests(ProductHost host)
     [Fact]
     public async Task Verify_AfterAnEntryIsDeletedFromTheDatabase_NamesTheGap()
     {
-        var admin = await host.ClientForAsync("admin@demo.local");
-        var finance = await host.ClientForAsync("finance@demo.local");
-        for (var i = 0; i < 3; i++)
-        {
-            await finance.StartAsync(TestWorkflows.Timer.DefinitionId);
-        }
-
-        var entries = (await admin.GetFromJsonAsync<JsonArray>("/api/audit?take=200"))!;
+        var (admin, entries) = await AuditedWorkAsync();
         var victim = entries[^2]!["sequence"]!.GetValue<long>();
         var removed = await host.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking().SingleAsync(e => e.Sequence == victim));
         await host.WithDbAsync(db => db.Database.ExecuteSqlAsync($"DELETE FROM audit_log WHERE sequence = {victim}"));
@@ -85,14 +71,7 @@ public abstract class AuditTrailTests(ProductHost host)
     [Fact]
     public async Task Verify_AfterTwoEntriesAreSwappedInTheDatabase_NamesTheFirstOfThem()
     {
-        var admin = await host.ClientForAsync("admin@demo.local");
-        var finance = await host.ClientForAsync("finance@demo.local");
-        for (var i = 0; i < 3; i++)
-        {
-            await finance.StartAsync(TestWorkflows.Timer.DefinitionId);
-        }
-
-        var entries = (await admin.GetFromJsonAsync<JsonArray>("/api/audit?take=200"))!;
+        var (admin, entries) = await AuditedWorkAsync();
         var first = entries[^3]!["sequence"]!.GetValue<long>();
         var second = first + 1;
         await SwapAsync(first, second);
@@ -103,6 +82,19 @@ public abstract class AuditTrailTests(ProductHost host)
         verify["firstBrokenSequence"]!.GetValue<long>().ShouldBe(first);
         await SwapAsync(first, second);
         (await admin.GetFromJsonAsync<JsonObject>("/api/audit/verify"))!["intact"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    /// <summary>Three audited starts, then the log as an admin reads it: the entries the tamper tests pick their victims from.</summary>
+    private async Task<(HttpClient Admin, JsonArray Entries)> AuditedWorkAsync()
+    {
+        var admin = await host.ClientForAsync("admin@demo.local");
+        var finance = await host.ClientForAsync("finance@demo.local");
+        for (var i = 0; i < 3; i++)
+        {
+            await finance.StartAsync(TestWorkflows.Timer.DefinitionId);
+        }
+
+        return (admin, (await admin.GetFromJsonAsync<JsonArray>("/api/audit?take=200"))!);
     }
 
     private Task<int> SwapAsync(long first, long second) => host.WithDbAsync(async db =>
