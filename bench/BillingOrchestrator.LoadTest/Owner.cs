@@ -8,9 +8,10 @@ namespace BillingOrchestrator.LoadTest;
 /// <summary>
 /// One simulated owner pair working through gated tasks, as the UI would: a finance lead starts a cycle, finds the task
 /// in the inbox, claims it, uploads the evidence file and completes it; a service manager then approves the quality
-/// gate citing that evidence (which renders the PDF brief). Every tenth round both also read the dashboards.
+/// gate citing that evidence (which renders the PDF brief). Every tenth round both also read the dashboards. With a
+/// think time, the person pauses before each action (polls for a task that is not there yet keep their own 25 ms pace).
 /// </summary>
-internal sealed class Owner(HttpClient finance, HttpClient service, Latencies latencies, int number)
+internal sealed class Owner(HttpClient finance, HttpClient service, Latencies latencies, int number, TimeSpan think)
 {
     public const string DefinitionId = "load-gated-task";
 
@@ -41,10 +42,12 @@ internal sealed class Owner(HttpClient finance, HttpClient service, Latencies la
     // A cycle is never cut short: after the stop each owner finishes the one it is in, so the counts can be compared.
     private async Task CycleAsync(int round)
     {
+        await ThinkAsync();
         var started = await Json(await latencies.TimeAsync("start instance", () => finance.PostAsJsonAsync("/api/workflow-instances", new { definitionId = DefinitionId, correlationId = $"load-{number}-{round}-{Guid.NewGuid():N}" }, CancellationToken.None)));
         var instanceId = started["id"]!.GetValue<string>();
         Started++;
         var task = await WaitForTaskAsync(finance, instanceId, "prepare", "list my tasks");
+        await ThinkAsync();
         var claimed = await Json(await latencies.TimeAsync("claim task", () => finance.PostAsJsonAsync($"/api/tasks/{task["id"]}/claim", Mutation(task, null), CancellationToken.None)));
 
         var form = new MultipartFormDataContent();
@@ -53,11 +56,14 @@ internal sealed class Owner(HttpClient finance, HttpClient service, Latencies la
         form.Add(file, "file", "validation-report.csv");
         form.Add(new StringContent("gate"), "activityId");
         form.Add(new StringContent("PAI-8 C2 Billing validation"), "controls");
+        await ThinkAsync();
         var evidence = await Json(await latencies.TimeAsync("upload evidence", () => finance.PostAsync($"/api/workflow-instances/{instanceId}/evidence", form, CancellationToken.None)));
 
+        await ThinkAsync();
         await Json(await latencies.TimeAsync("complete task", () => finance.PostAsJsonAsync($"/api/tasks/{task["id"]}/complete", Mutation(claimed, "Done"), CancellationToken.None)));
         Completed++;
         var gate = await WaitForTaskAsync(service, instanceId, "gate", "list gates waiting");
+        await ThinkAsync();
         await Json(await latencies.TimeAsync("approve gate (renders brief)", () => service.PostAsJsonAsync($"/api/tasks/{gate["id"]}/complete", Mutation(gate, "Approved", new JsonObject { ["evidence"] = new JsonObject { ["report"] = evidence["id"]!.GetValue<string>() } }), CancellationToken.None)));
         Completed++;
         Approved++;
@@ -69,6 +75,9 @@ internal sealed class Owner(HttpClient finance, HttpClient service, Latencies la
             await latencies.TimeAsync("read dashboard: briefs", () => service.GetAsync($"/api/workflow-instances/{instanceId}/briefs", CancellationToken.None));
         }
     }
+
+    private Task ThinkAsync() =>
+        think == TimeSpan.Zero ? Task.CompletedTask : Task.Delay(think * (0.5 + Random.Shared.NextDouble()));
 
     private async Task<JsonObject> WaitForTaskAsync(HttpClient client, string instanceId, string activityId, string operation)
     {

@@ -8,13 +8,16 @@ using Npgsql;
 
 // HTTP load on the real product over loopback (not part of CI):
 //   scripts/with-postgres.sh dotnet bench/BillingOrchestrator.LoadTest/bin/Release/net10.0/BillingOrchestrator.LoadTest.dll \
-//     [--users 50] [--seconds 60] [--warmup 10] [--provider sqlite|postgres|both]
+//     [--users 50] [--seconds 60] [--warmup 10] [--provider sqlite|postgres|both] [--think-ms 0]
+// --think-ms: each simulated person pauses between two actions, uniformly 0.5x-1.5x this long, as people at a screen do;
+// 0 (the default) is a closed loop where every owner fires its next request the moment the last one returns.
 // Needs the Release build of the host (dotnet build src/BillingOrchestrator.Web -c Release). PostgreSQL comes from
 // BO_TEST_POSTGRES, which scripts/with-postgres.sh sets. Prints a markdown report on stdout, progress on stderr.
 var users = Option("--users", 50);
 var seconds = Option("--seconds", 60);
 var warmup = Option("--warmup", 10);
 var provider = Value("--provider") ?? "both";
+var think = TimeSpan.FromMilliseconds(Option("--think-ms", 0));
 var root = RepositoryRoot();
 var webDll = Path.Combine(root, "src", "BillingOrchestrator.Web", "bin", "Release", "net10.0", "BillingOrchestrator.Web.dll");
 if (!File.Exists(webDll))
@@ -29,6 +32,9 @@ var load = File.ReadAllText("/proc/loadavg").Split(' ')[..3];
 Console.WriteLine($"## HTTP load: {users} owners, {seconds} s measured after {warmup} s warm-up ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
 Console.WriteLine();
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, load average at start {string.Join(' ', load)}; host and load generator on the same machine.");
+Console.WriteLine(think == TimeSpan.Zero
+    ? "Pacing: closed loop, no think time (each owner sends its next request as soon as the last one returns)."
+    : $"Pacing: each person pauses {think.TotalMilliseconds * 0.5:0}-{think.TotalMilliseconds * 1.5:0} ms (uniform) between two actions.");
 foreach (var kind in provider == "both" ? ["sqlite", "postgres"] : new[] { provider })
 {
     string? postgres = null;
@@ -59,7 +65,7 @@ async Task RunAsync(string kind, ProductProcess product)
     var service = await SignedInAsync(handler, product.Address, "service@demo.local");
     var latencies = new Latencies();
     using var stop = new CancellationTokenSource();
-    var owners = Enumerable.Range(0, users).Select(i => new Owner(finance, service, latencies, i)).ToList();
+    var owners = Enumerable.Range(0, users).Select(i => new Owner(finance, service, latencies, i, think)).ToList();
     var running = owners.Select(o => Task.Run(() => o.RunAsync(stop.Token))).ToList();
     var validations = Task.Run(async () =>
     {

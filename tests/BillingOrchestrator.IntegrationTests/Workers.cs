@@ -41,7 +41,7 @@ internal static class Workers
     public static (Process Worker, SynchronizedOutput Output) Start(TestDatabase database, string workflows, int instances, string? nodeId = null, bool startInstances = true)
     {
         var worker = Path.Combine(AppContext.BaseDirectory, "BillingOrchestrator.CrashWorker.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("dotnet");
         foreach (var arg in new[] { worker, database.DataDirectory, workflows, instances.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             info.ArgumentList.Add(arg);
@@ -58,6 +58,15 @@ internal static class Workers
         }
 
         info.Environment["CRASH_START"] = startInstances ? "true" : "false";
+        return Launch(info);
+    }
+
+    /// <summary>Starts a child process whose standard output and error are collected as they come.</summary>
+    public static (Process Process, SynchronizedOutput Output) Launch(ProcessStartInfo info)
+    {
+        info.UseShellExecute = false;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
         var output = new SynchronizedOutput();
         var process = new Process { StartInfo = info };
         process.OutputDataReceived += (_, e) => output.Append(e.Data);
@@ -82,6 +91,20 @@ internal static class Workers
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static async Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> read)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
     }
 
     public sealed class SynchronizedOutput

@@ -12,6 +12,13 @@ namespace BillingOrchestrator.Workflows.Runtime;
 public interface IWorkflowWriter
 {
     Task<T> WriteAsync<T>(Func<IWorkflowWriteSession, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="WriteAsync{T}"/>, for a unit that changes nothing outside the session except what it returns, so
+    /// running it again (after its first run's writes were undone) is harmless. The writer may then skip the unit's own
+    /// savepoint: if a unit of such a run throws, the whole run is undone and replayed unit by unit under savepoints.
+    /// </summary>
+    Task<T> WriteReplayableAsync<T>(Func<IWorkflowWriteSession, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken);
 }
 
 /// <summary>Reads and writes inside one unit of work. Everything written commits together or not at all.</summary>

@@ -96,7 +96,7 @@ public sealed class WorkflowInstanceService(
             DataJson = new JsonObject { ["definitionVersion"] = definition.Version, ["input"] = input?.DeepClone() }.ToJsonString(),
         };
         var stateJson = InstanceStateJson.Serialize(state);
-        await writer.WriteAsync(
+        await writer.WriteReplayableAsync(
             async (s, ct) =>
             {
                 if (checkPublished && await s.GetPublishedVersionAsync(definitionId, ct) != definition.Version)

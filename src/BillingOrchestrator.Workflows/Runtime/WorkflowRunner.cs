@@ -52,7 +52,7 @@ public sealed partial class WorkflowRunner(
                     // Nothing runnable: give the lease back, unless a newer commit came in meanwhile (it may have brought
                     // work, or handed the lease on to this host's next run of the instance). Then look again.
                     var revision = instance.Revision;
-                    if (await writer.WriteAsync((s, ct) => s.ReleaseLeaseIfUnchangedAsync(instanceId, leaseOwner.Id, revision, ct), cancellationToken))
+                    if (await writer.WriteReplayableAsync((s, ct) => s.ReleaseLeaseIfUnchangedAsync(instanceId, leaseOwner.Id, revision, ct), cancellationToken))
                     {
                         return true;
                     }
@@ -65,7 +65,7 @@ public sealed partial class WorkflowRunner(
                     }
 
                     step.Seal();
-                    if (await writer.WriteAsync((s, ct) => step.WriteAsync(s, now, ct), cancellationToken))
+                    if (await writer.WriteReplayableAsync((s, ct) => step.WriteAsync(s, now, ct), cancellationToken))
                     {
                         instance = step.Instance;
                         seen = instance.Revision;
@@ -108,7 +108,7 @@ public sealed partial class WorkflowRunner(
             // Only if nothing was committed since: a newer commit may have handed the lease to the next run. If this
             // release does not happen, the lease runs out and a sweep picks the instance up.
             var revision = seen;
-            await writer.WriteAsync((s, ct) => s.ReleaseLeaseIfUnchangedAsync(instanceId, leaseOwner.Id, revision, ct), CancellationToken.None);
+            await writer.WriteReplayableAsync((s, ct) => s.ReleaseLeaseIfUnchangedAsync(instanceId, leaseOwner.Id, revision, ct), CancellationToken.None);
             throw;
         }
         finally
@@ -140,7 +140,7 @@ public sealed partial class WorkflowRunner(
     private Task<WorkflowInstance?> LeaseAsync(string instanceId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return writer.WriteAsync((s, ct) => s.TryLeaseAsync(instanceId, leaseOwner.Id, now, now + options.Value.LeaseDuration, ct), cancellationToken);
+        return writer.WriteReplayableAsync((s, ct) => s.TryLeaseAsync(instanceId, leaseOwner.Id, now, now + options.Value.LeaseDuration, ct), cancellationToken);
     }
 
     private async ValueTask<StepCommit?> NextStepAsync(WorkflowDefinition definition, WorkflowInstance instance, DateTimeOffset now, CancellationToken cancellationToken)
