@@ -31,7 +31,7 @@ namespace BillingOrchestrator.Benchmarks.Validation;
 /// <item>Product runs: each in a new DI scope, the calls <c>ValidationRuns.RunAsync</c> makes:
 /// <see cref="BillingDataStore.LoadStoredSnapshotAsync"/> (snapshot and hash in one read), <see cref="CatalogStore.LatestCodingStandardAsync"/>,
 /// <see cref="CatalogStore.LoadCatalogAsync"/>, <see cref="Validator.Run"/> with that hash, then the run and its
-/// findings written (<see cref="RunRecorder"/>).</item>
+/// findings written (<see cref="ValidationRunWriter"/>, as the host records them).</item>
 /// <item>Baseline runs (the loader before <c>StoredSnapshotReader</c>): the same work with every phase on its own stopwatch: the exact EF query of
 /// <c>BillingDataStore.AllAsync</c> (read) apart from the <see cref="BillingJson"/> deserialization, the checks with
 /// the hash supplied, <see cref="SnapshotHasher.Compute"/> alone, the write.</item>
@@ -202,7 +202,7 @@ internal static class StoreBench
         var result = Validator.Run(stored.Snapshot, catalog, standard, Options, ValidationScope.All, stored.Hash);
         var tValidate = Lap(watch);
         var validatePause = GC.GetTotalPauseDuration() - paused;
-        await RunRecorder.WriteAsync(sp.GetRequiredService<BillingDbContext>(), result, startedAt, "bench", ct);
+        await ValidationRunWriter.WriteAsync(sp.GetRequiredService<BillingDbContext>(), Guid.CreateVersion7().ToString("N"), result, startedAt, "bench", ct);
         var tWrite = Lap(watch);
         return new(meter.Resident, tSnapshot, tStandard, tCatalog, tValidate, tWrite, tSnapshot + tStandard + tCatalog + tValidate + tWrite, meter.Peak, meter.Allocated, meter.GcPause,
             snapshotPause, validatePause, GC.CollectionCount(2) - gen2, result.SnapshotHash, Findings(result));
@@ -253,7 +253,7 @@ internal static class StoreBench
         var tHash = Lap(watch);
         var result = Validator.Run(snapshot, catalog, standard, Options, ValidationScope.All, hash);
         var tChecks = Lap(watch);
-        await RunRecorder.WriteAsync(db, result, startedAt, "bench", ct);
+        await ValidationRunWriter.WriteAsync(db, Guid.CreateVersion7().ToString("N"), result, startedAt, "bench", ct);
         var tWrite = Lap(watch);
         return new(meter.Resident, clock.Read, readEntries, clock.Deserialize, deserializeEntries, tRules, tChecks, tHash, tWrite, meter.Peak, meter.GcPause, hash, Findings(result));
     }

@@ -36,36 +36,7 @@ public sealed class ValidationRuns(BillingDbContext db, BillingDataStore data, C
         var startedAt = time.GetUtcNow();
         var result = Validator.Run(stored.Snapshot, await catalogs.LoadCatalogAsync(cancellationToken), standard, options, scope, stored.Hash);
         var id = runId ?? Guid.CreateVersion7().ToString("N");
-        var summary = new ValidationRunSummary(result.PeriodStart, result.PeriodEnd, result.Options, result.Scope, result.CodingStandardVersion, result.TimeEntriesChecked, result.ChecksRun, result.Totals, result.CheckTotals, result.TotalAmountAtRisk);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Add(new ValidationRunRow
-        {
-            Id = id,
-            StartedAt = startedAt,
-            DurationMs = (long)result.Duration.TotalMilliseconds,
-            StartedBy = actor,
-            SnapshotHash = result.SnapshotHash,
-            FindingCount = result.Findings.Count,
-            SummaryJson = BillingJson.Serialize(summary),
-        });
-        for (var i = 0; i < result.Findings.Count; i++)
-        {
-            var finding = result.Findings[i];
-            db.Add(new ValidationFindingRow
-            {
-                RunId = id,
-                Sequence = i + 1,
-                CheckId = finding.CheckId,
-                Category = JsonSerializer.Serialize(finding.Category, BillingJson.Options).Trim('"'),
-                Severity = finding.Severity.ToString(),
-                CompanyId = finding.CompanyId,
-                AgreementId = finding.AgreementId,
-                FindingJson = BillingJson.Serialize(finding),
-            });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var summary = await ValidationRunWriter.WriteAsync(db, id, result, startedAt, actor, cancellationToken);
         return new ValidationRunView(id, startedAt, (long)result.Duration.TotalMilliseconds, actor, result.SnapshotHash, result.Findings.Count, summary);
     }
 
@@ -108,18 +79,6 @@ public sealed class ValidationRuns(BillingDbContext db, BillingDataStore data, C
     private static ValidationRunView View(ValidationRunRow row) =>
         new(row.Id, row.StartedAt, row.DurationMs, row.StartedBy, row.SnapshotHash, row.FindingCount, BillingJson.Deserialize<ValidationRunSummary>(row.SummaryJson));
 }
-
-public sealed record ValidationRunSummary(
-    DateOnly PeriodStart,
-    DateOnly PeriodEnd,
-    ValidationOptions Options,
-    ValidationScope Scope,
-    int CodingStandardVersion,
-    int TimeEntriesChecked,
-    IReadOnlyList<string> ChecksRun,
-    IReadOnlyList<CategoryTotal> Totals,
-    IReadOnlyList<CheckTotal> CheckTotals,
-    Money TotalAmountAtRisk);
 
 public sealed record ValidationRunView(string Id, DateTimeOffset StartedAt, long DurationMs, string StartedBy, string SnapshotHash, int FindingCount, ValidationRunSummary Summary);
 
