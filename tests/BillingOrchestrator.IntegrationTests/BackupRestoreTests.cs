@@ -22,7 +22,7 @@ public sealed class BackupRestoreTests(SqliteProductHost host) : IClassFixture<S
         var instance = await finance.StartAsync(TestWorkflows.Approval.DefinitionId);
         (await finance.CompleteAsync(await finance.WaitForTaskAsync(instance.Id(), "review"), "Approve", new { reason = "ready" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var report = Encoding.UTF8.GetBytes("agreement,finding,amount\n10,missing time,420.00\n");
-        var uploaded = await finance.PostAsync($"/api/workflow-instances/{instance.Id()}/evidence", Upload(report, "validation-report.csv", "gate"));
+        var uploaded = await finance.PostAsync($"/api/workflow-instances/{instance.Id()}/evidence", WorkflowApi.EvidenceUpload(report, "validation-report.csv", "gate"));
         uploaded.StatusCode.ShouldBe(HttpStatusCode.Created, await uploaded.Content.ReadAsStringAsync());
         var evidenceId = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!.Id();
         var backup = Path.Combine(Directory.CreateTempSubdirectory("bo-backup-").FullName, "backup");
@@ -59,7 +59,7 @@ public sealed class BackupRestoreTests(SqliteProductHost host) : IClassFixture<S
     {
         var finance = await host.ClientForAsync("finance@demo.local");
         var instance = await finance.StartAsync(TestWorkflows.Approval.DefinitionId);
-        (await finance.PostAsync($"/api/workflow-instances/{instance.Id()}/evidence", Upload(Encoding.UTF8.GetBytes("a,b\n1,2\n"), "sample.csv", "gate"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await finance.PostAsync($"/api/workflow-instances/{instance.Id()}/evidence", WorkflowApi.EvidenceUpload(Encoding.UTF8.GetBytes("a,b\n1,2\n"), "sample.csv", "gate"))).StatusCode.ShouldBe(HttpStatusCode.Created);
         var backup = Path.Combine(Directory.CreateTempSubdirectory("bo-backup-").FullName, "backup");
         (await CliAsync("backup", "--data-dir", host.Database.DataDirectory, "--out", backup)).ExitCode.ShouldBe(0);
         var target = Directory.CreateTempSubdirectory("bo-restore-target-").FullName;
@@ -75,17 +75,6 @@ public sealed class BackupRestoreTests(SqliteProductHost host) : IClassFixture<S
         damaged.Errors.ShouldContain(Path.GetFileName(evidenceFile));
         damaged.Errors.ShouldContain("SHA-256");
         Directory.EnumerateFileSystemEntries(target).ShouldBeEmpty();
-    }
-
-    private static MultipartFormDataContent Upload(byte[] bytes, string fileName, string activityId)
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        form.Add(new StringContent(activityId), "activityId");
-        form.Add(new StringContent("PAI-8 C2 Billing validation"), "controls");
-        return form;
     }
 
     private static Task<(int ExitCode, string Output, string Errors)> CliAsync(params string[] args) => CliProcess.RunAsync(args);

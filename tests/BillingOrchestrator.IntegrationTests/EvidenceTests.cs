@@ -17,16 +17,8 @@ public abstract class EvidenceTests(ProductHost host)
     private const string Finance = "finance@demo.local";
     private const string Service = "service@demo.local";
 
-    private static MultipartFormDataContent Upload(byte[] bytes, string fileName, string activityId, string controls = "PAI-8 C2 Billing validation|PSF D2 Output validation")
-    {
-        var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "file", fileName);
-        form.Add(new StringContent(activityId), "activityId");
-        form.Add(new StringContent(controls), "controls");
-        return form;
-    }
+    private static MultipartFormDataContent Upload(byte[] bytes, string fileName, string activityId, string controls = "PAI-8 C2 Billing validation|PSF D2 Output validation") =>
+        WorkflowApi.EvidenceUpload(bytes, fileName, activityId, controls);
 
     private async Task<(HttpClient Finance, HttpClient Service, string InstanceId, JsonObject Gate)> AtGateAsync()
     {

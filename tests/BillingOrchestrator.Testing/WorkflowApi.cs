@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
@@ -56,5 +57,17 @@ public static class WorkflowApi
         var response = await client.PostAsJsonAsync($"/api/workflow-instances/{instanceId}/evidence/notes", new { kind = "note", name = note, note, activityId, controls = new[] { "PSF D6 Human oversight" } });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!.Id();
+    }
+
+    /// <summary>The multipart form of an evidence file upload (<c>POST /api/workflow-instances/{id}/evidence</c>).</summary>
+    public static MultipartFormDataContent EvidenceUpload(byte[] bytes, string fileName, string activityId, string controls = "PAI-8 C2 Billing validation")
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        form.Add(new StringContent(activityId), "activityId");
+        form.Add(new StringContent(controls), "controls");
+        return form;
     }
 }
