@@ -18,7 +18,12 @@ public sealed class LeakageSnapshots(KpiMeasurement measurement, PdfReportRender
         return new LeakageView(dashboard, facts, measured.Snapshot);
     }
 
-    public byte[] RenderPdf(LeakageDashboard dashboard) => renderer.Render(LeakageReport.For(dashboard, time.GetUtcNow()));
+    public byte[] RenderPdf(LeakageDashboard dashboard)
+    {
+        var pdf = renderer.Render(LeakageReport.For(dashboard, time.GetUtcNow()));
+        Observability.ProductTelemetry.Brief("leakage-dashboard");
+        return pdf;
+    }
 }
 
 public sealed record LeakageView(LeakageDashboard Dashboard, IReadOnlyList<LeakageFact> Facts, BillingSnapshot Snapshot);

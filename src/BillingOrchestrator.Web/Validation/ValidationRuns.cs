@@ -34,6 +34,7 @@ public sealed class ValidationRuns(BillingDbContext db, BillingDataStore data, C
         var standard = await catalogs.LatestCodingStandardAsync(cancellationToken)
             ?? throw new WorkflowConflictException("There is no coding standard yet: the checks need one to judge coding.");
         var startedAt = time.GetUtcNow();
+        using var span = Observability.ProductTelemetry.Source.StartActivity("validation.run");
         var result = Validator.Run(stored.Snapshot, await catalogs.LoadCatalogAsync(cancellationToken), standard, options, scope, stored.Hash);
         var id = runId ?? Guid.CreateVersion7().ToString("N");
         var summary = new ValidationRunSummary(result.PeriodStart, result.PeriodEnd, result.Options, result.Scope, result.CodingStandardVersion, result.TimeEntriesChecked, result.ChecksRun, result.Totals, result.CheckTotals, result.TotalAmountAtRisk);
@@ -66,6 +67,7 @@ public sealed class ValidationRuns(BillingDbContext db, BillingDataStore data, C
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        Observability.ProductTelemetry.ValidationRun(result.Duration, result.Findings.Count);
         return new ValidationRunView(id, startedAt, (long)result.Duration.TotalMilliseconds, actor, result.SnapshotHash, result.Findings.Count, summary);
     }
 
