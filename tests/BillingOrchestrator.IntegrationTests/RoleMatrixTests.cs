@@ -64,6 +64,12 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
         ["POST /instances/{InstanceId}"] = AnyRole,
         ["GET /evidence"] = AnyRole,
         ["POST /evidence"] = AnyRole,
+        ["GET /dashboards/leakage"] = AnyRole,
+        ["POST /dashboards/leakage"] = AnyRole,
+        ["GET /dashboards/kpis"] = AnyRole,
+        ["POST /dashboards/kpis"] = AnyRole,
+        ["GET /dashboards/governance"] = AnyRole,
+        ["POST /dashboards/governance"] = AnyRole,
         ["GET /operations"] = OperationsReaders,
         ["POST /operations"] = OperationsReaders,
         // The interactive circuit (SignalR) carries a signed-in user's page.
