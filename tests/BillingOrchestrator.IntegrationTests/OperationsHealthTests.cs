@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BillingOrchestrator.IntegrationTests;
 
 /// <summary>The exception dashboard's summary finds each kind of trouble the product records, and nothing that is fine.</summary>
-public sealed class OperationsHealthTests(SqliteProductHost host) : IClassFixture<SqliteProductHost>
+public abstract class OperationsHealthTests(ProductHost host)
 {
     [Fact]
     public async Task HealthSummary_ListsTheOverdueGate_TheFailedSync_TheFaultedInstance_AndTheFailedNotification()
@@ -91,3 +91,7 @@ public sealed class OperationsHealthTests(SqliteProductHost host) : IClassFixtur
         }
     }
 }
+
+public sealed class OperationsHealthTestsOnSqlite(SqliteProductHost host) : OperationsHealthTests(host), IClassFixture<SqliteProductHost>;
+
+public sealed class OperationsHealthTestsOnPostgres(PostgresProductHost host) : OperationsHealthTests(host), IClassFixture<PostgresProductHost>;
