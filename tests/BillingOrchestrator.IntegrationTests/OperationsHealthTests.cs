@@ -62,8 +62,8 @@ public abstract class OperationsHealthTests(ProductHost host)
 
         var faulted = summary["faultedInstances"]!.AsArray();
         var instance = faulted.Single(f => f!["instanceId"]!.GetValue<string>() == failing.Id())!;
-        instance["subStatus"]!.GetValue<string>().ShouldBe("Faulted");
-        instance["openIncidents"]!.GetValue<int>().ShouldBe(2);
+        instance["state"]!.GetValue<string>().ShouldBe("Faulted");
+        instance["incidents"]!.GetValue<int>().ShouldBe(2);
         instance["activityId"]!.GetValue<string>().ShouldBe("call");
         instance["retryUrl"]!.GetValue<string>().ShouldBe($"/api/workflow-instances/{failing.Id()}/retry");
         faulted.ShouldNotContain(f => f!["instanceId"]!.GetValue<string>() == approval.Id());

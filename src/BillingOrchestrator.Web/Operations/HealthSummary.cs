@@ -26,8 +26,8 @@ public sealed record StuckTask(string TaskId, string Kind, string Title, string 
 
 public sealed record FailedSync(string Id, string Kind, DateTimeOffset StartedAt, DateTimeOffset FinishedAt, string StartedBy, string Error);
 
-/// <summary>An instance that finished faulted, or is still running with an unresolved incident; Admin retries it at <see cref="RetryUrl"/>.</summary>
-public sealed record FaultedInstance(string InstanceId, string DefinitionId, string SubStatus, int OpenIncidents, string? ActivityId, string? LastError, DateTimeOffset? LastIncidentAt, string RetryUrl);
+/// <summary>An instance that finished faulted, or runs on with a step given up on; Admin retries it at <see cref="RetryUrl"/>.</summary>
+public sealed record FaultedInstance(string InstanceId, string DefinitionId, string State, int Incidents, string? ActivityId, string? LastError, DateTimeOffset? LastIncidentAt, string RetryUrl);
 
 public sealed record FailedNotification(string Id, string Event, string Channel, string? Recipient, int Attempts, string? LastError, string? InstanceId);
 
@@ -47,22 +47,23 @@ public sealed class HealthSummaries(BillingDbContext db, TimeProvider time)
 
         var syncs = await db.Set<PsaSyncRow>().AsNoTracking().Where(s => !s.Succeeded).OrderByDescending(s => s.StartedAt).Take(Limit).ToListAsync(cancellationToken);
 
-        var incidents = await db.Set<Incident>().AsNoTracking().Where(i => i.ResolvedAt == null).ToListAsync(cancellationToken);
-        var incidentInstances = incidents.Select(i => i.InstanceId).Distinct(StringComparer.Ordinal).ToList();
+        // Incidents are never marked resolved: an instance is listed while its sub-status is Faulted (finished faulted, or
+        // running with a step given up on), with all its incidents (a retry does not clear them).
         var instances = await db.Set<WorkflowInstance>().AsNoTracking()
-            .Where(i => i.SubStatus == WorkflowSubStatus.Faulted || incidentInstances.Contains(i.Id))
-            .Where(i => i.Status != WorkflowStatus.Finished || i.SubStatus == WorkflowSubStatus.Faulted)
-            .Select(i => new { i.Id, i.DefinitionId, i.SubStatus })
+            .Where(i => i.SubStatus == WorkflowSubStatus.Faulted)
+            .OrderByDescending(i => i.UpdatedAt)
+            .Take(Limit)
+            .Select(i => new { i.Id, i.DefinitionId, i.Status, i.UpdatedAt })
             .ToListAsync(cancellationToken);
-        var byInstance = incidents.ToLookup(i => i.InstanceId, StringComparer.Ordinal);
+        var ids = instances.Select(i => i.Id).ToList();
+        var incidents = (await db.Set<Incident>().AsNoTracking().Where(x => ids.Contains(x.InstanceId)).ToListAsync(cancellationToken))
+            .ToLookup(x => x.InstanceId, StringComparer.Ordinal);
         var faulted = instances
             .Select(i =>
             {
-                var last = byInstance[i.Id].MaxBy(x => x.Timestamp);
-                return new FaultedInstance(i.Id, i.DefinitionId, i.SubStatus.ToString(), byInstance[i.Id].Count(), last?.ActivityId, last?.Message, last?.Timestamp, $"/api/workflow-instances/{i.Id}/retry");
+                var last = incidents[i.Id].MaxBy(x => x.Timestamp);
+                return new FaultedInstance(i.Id, i.DefinitionId, i.Status == WorkflowStatus.Finished ? "Faulted" : "Running, step faulted", incidents[i.Id].Count(), last?.ActivityId, last?.Message, last?.Timestamp, $"/api/workflow-instances/{i.Id}/retry");
             })
-            .OrderByDescending(f => f.LastIncidentAt)
-            .Take(Limit)
             .ToList();
 
         var notifications = await db.Set<NotificationRow>().AsNoTracking().Where(n => n.Status == NotificationStatuses.Failed).OrderByDescending(n => n.NextAttemptAt).Take(Limit).ToListAsync(cancellationToken);
