@@ -25,6 +25,7 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
     private const string ExceptionApprovers = "FSD";
     private const string BatchReleasers = "FD";
     private const string EscalationEditors = "FD";
+    private const string OperationsReaders = "FAD";
     private const string StaticFiles = "{static files}";
 
     private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
@@ -63,6 +64,14 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
         ["POST /instances/{InstanceId}"] = AnyRole,
         ["GET /evidence"] = AnyRole,
         ["POST /evidence"] = AnyRole,
+        ["GET /dashboards/leakage"] = AnyRole,
+        ["POST /dashboards/leakage"] = AnyRole,
+        ["GET /dashboards/kpis"] = AnyRole,
+        ["POST /dashboards/kpis"] = AnyRole,
+        ["GET /dashboards/governance"] = AnyRole,
+        ["POST /dashboards/governance"] = AnyRole,
+        ["GET /operations"] = OperationsReaders,
+        ["POST /operations"] = OperationsReaders,
         // The interactive circuit (SignalR) carries a signed-in user's page.
         ["GET /_blazor"] = AnyRole,
         ["GET /_blazor/negotiate"] = AnyRole,
@@ -147,6 +156,7 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
         ["PUT /api/escalation-paths/"] = EscalationEditors,
         ["GET /api/escalations"] = AnyRole,
         ["GET /api/notifications"] = AnyRole,
+        ["GET /api/operations/health-summary"] = OperationsReaders,
 
         ["GET /api/kpis/"] = AnyRole,
         ["GET /api/kpis/baseline"] = AnyRole,

@@ -3,7 +3,7 @@ using BillingOrchestrator.Testing;
 namespace BillingOrchestrator.UiTests;
 
 /// <summary>The real product on a loopback Kestrel port over a fresh SQLite database, with demo users and the repository's definitions.</summary>
-public sealed class UiHost() : ProductHost(TestDatabaseKind.Sqlite)
+public class UiHost() : ProductHost(TestDatabaseKind.Sqlite)
 {
     protected override bool RealServer => true;
 
@@ -26,4 +26,10 @@ public sealed class UiHost() : ProductHost(TestDatabaseKind.Sqlite)
 
         return directory?.FullName ?? throw new InvalidOperationException("The repository root (BillingOrchestrator.sln) is not above the test output.");
     }
+}
+
+/// <summary>The same, with the demo MSP's PSA data loaded: what the dashboards read.</summary>
+public sealed class UiDemoHost : UiHost
+{
+    protected override bool LoadDemoData => true;
 }

@@ -78,6 +78,7 @@ public static class DependencyInjection
             .AddPolicy(Policies.Owner, p => p.RequireRole(Roles.Owners))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.AuditReader, p => p.RequireRole(Roles.Auditor, Roles.Admin))
+            .AddPolicy(Policies.OperationsReader, p => p.RequireRole(Roles.Admin, Roles.FinanceLead, Roles.Auditor))
             .AddPolicy(Policies.CatalogEditor, p => p.RequireRole(Roles.FinanceLead, Roles.Admin))
             .AddPolicy(Policies.PsaOperator, p => p.RequireRole(Roles.PsaAdmin, Roles.Admin))
             .AddPolicy(Policies.ExceptionApprover, p => p.RequireRole(Roles.FinanceLead, Roles.ServiceManager, Roles.Admin))

@@ -48,6 +48,9 @@ public static class Policies
     /// <summary>The OData feed and exports: API keys (<see cref="Roles.FeedReader"/>) and every signed-in role.</summary>
     public const string FeedReader = nameof(FeedReader);
 
+    /// <summary>Admins, finance leads and auditors see the exception dashboard (stuck gates, failed syncs, faulted instances).</summary>
+    public const string OperationsReader = nameof(OperationsReader);
+
     /// <summary>Auditors and admins read the audit log.</summary>
     public const string AuditReader = nameof(AuditReader);
 }

@@ -48,18 +48,8 @@ public static class DashboardEndpoints
             }
 
             var (p, size) = Query.Paging(page, pageSize);
-            var view = await snapshots.BuildAsync(weekStart, ct);
-            var (from, to) = (view.Dashboard.WeekStart, view.Dashboard.WeekEnd);
-            var entries = view.Snapshot.TimeEntries.ToDictionary(e => e.Id);
-            var rows = view.Facts
-                .Where(f => f.Date >= from && f.Date <= to)
-                .Where(f => (measure is null || f.Measure == measure) && (companyId is null || f.CompanyId == companyId) && (agreementId is null || f.AgreementId == agreementId) && (serviceLine is null || f.ServiceLine == serviceLine))
-                .SelectMany(f => f.TimeEntryIds.Where(entries.ContainsKey).Select(id => (Fact: f, Entry: entries[id])))
-                .OrderByDescending(x => x.Fact.Amount).ThenBy(x => x.Entry.Id)
-                .ToList();
-            var items = rows.Skip((p - 1) * size).Take(size)
-                .Select(x => new LeakageEntry(x.Entry.Id, x.Fact.Id, x.Fact.Measure, x.Fact.Date, x.Fact.CompanyId, x.Fact.AgreementId, x.Fact.ServiceLine, x.Fact.CheckId, x.Entry.ActualHours, x.Fact.Amount, x.Entry.MemberId, links.For(new SourceRef(EntityKind.TimeEntry, x.Entry.Id))))
-                .ToList();
+            var rows = LeakageSnapshots.Entries(await snapshots.BuildAsync(weekStart, ct), measure, companyId, agreementId, serviceLine, links);
+            var items = rows.Skip((p - 1) * size).Take(size).ToList();
             return new PageResponse<LeakageEntry>(items, p, size, rows.Count);
         });
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using BillingOrchestrator.Billing;
 using BillingOrchestrator.Billing.Dashboards;
 using BillingOrchestrator.Evidence.Briefs;
+using BillingOrchestrator.Web.Catalog;
 using BillingOrchestrator.Web.Kpis;
 
 namespace BillingOrchestrator.Web.Dashboards;
@@ -18,7 +19,29 @@ public sealed class LeakageSnapshots(KpiMeasurement measurement, PdfReportRender
         return new LeakageView(dashboard, facts, measured.Snapshot);
     }
 
-    public byte[] RenderPdf(LeakageDashboard dashboard) => renderer.Render(LeakageReport.For(dashboard, time.GetUtcNow()));
+    /// <summary>
+    /// The time entries behind the week's facts, optionally of one measure, customer, agreement or service line, with
+    /// their ConnectWise links; largest fact first. The API's drill-down and the dashboard page both read this.
+    /// </summary>
+    public static IReadOnlyList<DashboardEndpoints.LeakageEntry> Entries(LeakageView view, string? measure, int? companyId, int? agreementId, string? serviceLine, SourceLinks links)
+    {
+        var (from, to) = (view.Dashboard.WeekStart, view.Dashboard.WeekEnd);
+        var entries = view.Snapshot.TimeEntries.ToDictionary(e => e.Id);
+        return view.Facts
+            .Where(f => f.Date >= from && f.Date <= to)
+            .Where(f => (measure is null || f.Measure == measure) && (companyId is null || f.CompanyId == companyId) && (agreementId is null || f.AgreementId == agreementId) && (serviceLine is null || f.ServiceLine == serviceLine))
+            .SelectMany(f => f.TimeEntryIds.Where(entries.ContainsKey).Select(id => (Fact: f, Entry: entries[id])))
+            .OrderByDescending(x => x.Fact.Amount).ThenBy(x => x.Entry.Id)
+            .Select(x => new DashboardEndpoints.LeakageEntry(x.Entry.Id, x.Fact.Id, x.Fact.Measure, x.Fact.Date, x.Fact.CompanyId, x.Fact.AgreementId, x.Fact.ServiceLine, x.Fact.CheckId, x.Entry.ActualHours, x.Fact.Amount, x.Entry.MemberId, links.For(new SourceRef(EntityKind.TimeEntry, x.Entry.Id))))
+            .ToList();
+    }
+
+    public byte[] RenderPdf(LeakageDashboard dashboard)
+    {
+        var pdf = renderer.Render(LeakageReport.For(dashboard, time.GetUtcNow()));
+        Observability.ProductTelemetry.Brief("leakage-dashboard");
+        return pdf;
+    }
 }
 
 public sealed record LeakageView(LeakageDashboard Dashboard, IReadOnlyList<LeakageFact> Facts, BillingSnapshot Snapshot);

@@ -122,6 +122,7 @@ public sealed class GateBriefs(
         };
 
         var pdf = renderer.Render(brief);
+        Observability.ProductTelemetry.Brief("gate");
         using var stream = new MemoryStream(pdf);
         var stored = await files.SaveAsync(stream, $"brief-{instance.Id}-{gate.ActivityId}.pdf", "application/pdf", pdf.Length + 1, cancellationToken);
         var record = new EvidenceBriefRecord

@@ -56,6 +56,8 @@ public sealed class ReleaseInvoiceBatchHandler(BillingDbContext db, SystemArtefa
             throw new WorkflowConflictException($"Invoice batch {batch.Id} was released by someone else at the same moment.");
         }
 
+        Observability.ProductTelemetry.Export("accounting-batch");
+
         return InvoiceBatchView.From(batch, exceptions.Count, 0);
     }
 }

@@ -28,6 +28,7 @@ public static class FeedEndpoints
             }
 
             var (content, contentType) = (await FeedExport.WriteAsync(await source.GetAsync(ct), set, format, ct))!.Value;
+            Observability.ProductTelemetry.Export($"feed-{format}");
             return Results.File(content, contentType, $"{set}.{format}");
         });
 

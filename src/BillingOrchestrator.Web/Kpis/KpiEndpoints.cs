@@ -14,21 +14,24 @@ public static class KpiEndpoints
 
     public sealed record BaselineSummary(string Id, DateTimeOffset RecordedAt, string RecordedBy, KpiValues Values);
 
+    /// <summary>The KPIs measured now, judged against the latest baseline in the current week (the API's GET /api/kpis and the KPI page).</summary>
+    public static async Task<CurrentKpis> CurrentAsync(KpiMeasurement measurement, KpiHistory history, TimeProvider time, CancellationToken ct)
+    {
+        var report = (await measurement.MeasureAsync(ct)).Report;
+        if (await history.LatestBaselineAsync(ct) is not { } baseline)
+        {
+            return new CurrentKpis(report, null, null, null, null);
+        }
+
+        var week = KpiTargets.WeekOf(baseline.RecordedAt, time.GetUtcNow());
+        return new CurrentKpis(report, new BaselineSummary(baseline.Id, baseline.RecordedAt, baseline.RecordedBy, baseline.Values), week, KpiTargets.Movement(baseline.Values, report.Values), KpiTargets.Evaluate(baseline.Values, report.Values, week));
+    }
+
     public static IEndpointRouteBuilder MapKpiEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/kpis").WithTags("KPIs").RequireAuthorization(Policies.AnyRole);
 
-        group.MapGet("/", async (KpiMeasurement measurement, KpiHistory history, TimeProvider time, CancellationToken ct) =>
-        {
-            var report = (await measurement.MeasureAsync(ct)).Report;
-            if (await history.LatestBaselineAsync(ct) is not { } baseline)
-            {
-                return new CurrentKpis(report, null, null, null, null);
-            }
-
-            var week = KpiTargets.WeekOf(baseline.RecordedAt, time.GetUtcNow());
-            return new CurrentKpis(report, new BaselineSummary(baseline.Id, baseline.RecordedAt, baseline.RecordedBy, baseline.Values), week, KpiTargets.Movement(baseline.Values, report.Values), KpiTargets.Evaluate(baseline.Values, report.Values, week));
-        });
+        group.MapGet("/", (KpiMeasurement measurement, KpiHistory history, TimeProvider time, CancellationToken ct) => CurrentAsync(measurement, history, time, ct));
 
         group.MapGet("/baseline", async (KpiHistory history, CancellationToken ct) =>
             await history.LatestBaselineAsync(ct) is { } baseline ? Results.Ok(baseline) : Problems.NotFound("No KPI baseline has been recorded yet."));

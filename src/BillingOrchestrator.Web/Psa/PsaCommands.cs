@@ -84,5 +84,6 @@ public sealed class PsaSyncLog(BillingDbContext db)
             ReportJson = JsonSerializer.Serialize(report, Json),
         });
         await db.SaveChangesAsync(cancellationToken);
+        Observability.ProductTelemetry.PsaSync(kind, succeeded);
     }
 }

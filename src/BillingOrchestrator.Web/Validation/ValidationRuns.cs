@@ -34,9 +34,11 @@ public sealed class ValidationRuns(BillingDbContext db, BillingDataStore data, C
         var standard = await catalogs.LatestCodingStandardAsync(cancellationToken)
             ?? throw new WorkflowConflictException("There is no coding standard yet: the checks need one to judge coding.");
         var startedAt = time.GetUtcNow();
+        using var span = Observability.ProductTelemetry.Source.StartActivity("validation.run");
         var result = Validator.Run(stored.Snapshot, await catalogs.LoadCatalogAsync(cancellationToken), standard, options, scope, stored.Hash);
         var id = runId ?? Guid.CreateVersion7().ToString("N");
         var summary = await ValidationRunWriter.WriteAsync(db, id, result, startedAt, actor, cancellationToken);
+        Observability.ProductTelemetry.ValidationRun(result.Duration, result.Findings.Count);
         return new ValidationRunView(id, startedAt, (long)result.Duration.TotalMilliseconds, actor, result.SnapshotHash, result.Findings.Count, summary);
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BillingOrchestrator.Workflows.Bookmarks;
 using BillingOrchestrator.Workflows.Definitions;
+using BillingOrchestrator.Workflows.Diagnostics;
 using BillingOrchestrator.Workflows.Instances;
 
 namespace BillingOrchestrator.Workflows.Runtime;
@@ -16,6 +17,8 @@ public sealed class WorkflowInstanceService(
 {
     public async Task<WorkflowInstance> StartAsync(string definitionId, JsonObject? input, string? correlationId, int? version, WorkflowActor actor, CancellationToken cancellationToken)
     {
+        using var span = WorkflowTelemetry.Source.StartActivity("workflow.start");
+        span?.SetTag(WorkflowTelemetry.DefinitionTag, definitionId);
         for (var attempt = 1; ; attempt++)
         {
             var (definition, checkPublished) = await ResolveAsync(definitionId, version, cancellationToken);
@@ -109,6 +112,7 @@ public sealed class WorkflowInstanceService(
                 return true;
             },
             cancellationToken);
+        WorkflowTelemetry.InstancesStarted.Add(1, new KeyValuePair<string, object?>(WorkflowTelemetry.DefinitionTag, definitionId));
         if (lease is not null)
         {
             // The worker gets its own copy: the caller keeps the returned instance.

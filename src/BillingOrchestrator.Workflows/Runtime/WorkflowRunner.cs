@@ -3,6 +3,7 @@ using BillingOrchestrator.Workflows.Activities;
 using BillingOrchestrator.Workflows.Activities.BuiltIn;
 using BillingOrchestrator.Workflows.Bookmarks;
 using BillingOrchestrator.Workflows.Definitions;
+using BillingOrchestrator.Workflows.Diagnostics;
 using BillingOrchestrator.Workflows.Instances;
 using BillingOrchestrator.Workflows.Tasks;
 using Microsoft.Extensions.Logging;
@@ -67,6 +68,7 @@ public sealed partial class WorkflowRunner(
                     step.Seal();
                     if (await writer.WriteReplayableAsync((s, ct) => step.WriteAsync(s, now, ct), cancellationToken))
                     {
+                        WorkflowTelemetry.StepCommitted(step);
                         instance = step.Instance;
                         seen = instance.Revision;
                         if (step.ReleaseLeaseOf is not null)

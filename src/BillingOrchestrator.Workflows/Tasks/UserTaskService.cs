@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BillingOrchestrator.Workflows.Activities.BuiltIn;
 using BillingOrchestrator.Workflows.Definitions;
+using BillingOrchestrator.Workflows.Diagnostics;
 using BillingOrchestrator.Workflows.Instances;
 using BillingOrchestrator.Workflows.Runtime;
 
@@ -64,14 +65,19 @@ public sealed class UserTaskService(IWorkflowWriter writer, WorkflowDefinitionCa
         }, cancellationToken);
     }
 
-    public Task<UserTask> CompleteAsync(string taskId, CompleteTask command, WorkflowActor actor, CancellationToken cancellationToken)
+    public async Task<UserTask> CompleteAsync(string taskId, CompleteTask command, WorkflowActor actor, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(command.Outcome))
         {
             throw new WorkflowValidationException("outcome", "required: one of the task's outcomes");
         }
 
-        return MutateAsync(taskId, command, actor, JournalEvents.TaskCompleted, async ValueTask<WorkflowInstance?> (task, session, ct) =>
+        using var span = WorkflowTelemetry.Source.StartActivity("task.complete");
+        span?.SetTag("workflow.task_id", taskId);
+
+        // Set by the attempt that commits; a repeated operationId returns the first result with another completion time.
+        DateTimeOffset? completedHere = null;
+        var completed = await MutateAsync(taskId, command, actor, JournalEvents.TaskCompleted, async ValueTask<WorkflowInstance?> (task, session, ct) =>
         {
             if (task.Status == UserTaskStatus.Assigned ? task.Assignee != actor.Name && !actor.IsAdmin : !actor.InRole(task.Role) && !actor.IsAdmin)
             {
@@ -117,8 +123,34 @@ public sealed class UserTaskService(IWorkflowWriter writer, WorkflowDefinitionCa
             var mutation = new InstanceMutation(instance, now, actor);
             mutation.Resume(definition, task.BookmarkId, command.Outcome, output);
             await mutation.CommitAsync(session, ct, dispatcher.LeaseFor(now));
+            completedHere = now;
             return mutation.Leased ? mutation.Instance : null;
         }, cancellationToken);
+
+        if (completedHere is not null && completed.CompletedAt == completedHere)
+        {
+            Record(completed, span);
+        }
+
+        return completed;
+    }
+
+    private static void Record(UserTask task, System.Diagnostics.Activity? span)
+    {
+        var definition = new KeyValuePair<string, object?>(WorkflowTelemetry.DefinitionTag, task.DefinitionId);
+        var outcome = new KeyValuePair<string, object?>(WorkflowTelemetry.OutcomeTag, task.Outcome);
+        WorkflowTelemetry.TasksCompleted.Add(1, definition, new KeyValuePair<string, object?>("workflow.task_kind", task.Kind), outcome);
+        if (task.Kind == UserTaskKinds.QualityGate)
+        {
+            var waited = (task.CompletedAt!.Value - task.CreatedAt).TotalSeconds;
+            WorkflowTelemetry.GateWaitingTime.Record(waited, definition, new KeyValuePair<string, object?>(WorkflowTelemetry.ActivityIdTag, task.ActivityId), outcome);
+            span?.SetTag("workflow.gate_waiting_seconds", waited);
+        }
+
+        span?.SetTag(WorkflowTelemetry.DefinitionTag, task.DefinitionId);
+        span?.SetTag("workflow.instance_id", task.InstanceId);
+        span?.SetTag("workflow.task_kind", task.Kind);
+        span?.SetTag(WorkflowTelemetry.OutcomeTag, task.Outcome);
     }
 
     private static void RequireRoleOrAdmin(UserTask task, WorkflowActor actor)
