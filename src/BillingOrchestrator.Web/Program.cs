@@ -1,5 +1,6 @@
 using BillingOrchestrator.Persistence;
 using BillingOrchestrator.Web;
+using BillingOrchestrator.Web.Assets;
 using BillingOrchestrator.Web.Auth;
 using BillingOrchestrator.Web.Catalog;
 using BillingOrchestrator.Web.Commands;
@@ -44,6 +45,7 @@ builder.Services.AddFeed();
 builder.Services.AddHealth();
 builder.Services.AddPlaybook();
 builder.Services.AddExceptions(builder.Configuration);
+builder.Services.AddImplementationAssets();
 builder.AddWebInfrastructure();
 builder.AddUi();
 
@@ -69,6 +71,7 @@ app.MapGovernanceEndpoints();
 app.MapFeedEndpoints();
 app.MapHealth();
 app.MapExceptionEndpoints();
+app.MapAssetEndpoints();
 app.MapApiDocs();
 app.MapUi();
 app.Run();
