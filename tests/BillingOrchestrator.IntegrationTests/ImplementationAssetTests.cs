@@ -24,15 +24,7 @@ public abstract class ImplementationAssetTests(ProductHost host)
     private const string Admin = "admin@demo.local";
     private const string Cycle = "agreement-billing-integrity";
 
-    private static readonly (int Step, string Owner, string System)[] Playbook =
-    [
-        (1, "FinanceLead", "ConnectWise PSA"),
-        (2, "FinanceLead", "Accounting platform"),
-        (3, "ServiceManager", "Power BI"),
-        (4, "ServiceManager", "Documentation platform"),
-        (5, "PsaAdmin", "ConnectWise PSA"),
-        (6, "PsaAdmin", "Accounting platform"),
-    ];
+    private static readonly (int Step, string Owner, string System)[] Playbook = PlaybookDefinitionTests.Playbook;
 
     [Fact]
     public async Task RunbookMarkdown_ListsTheSixStepsWithTheirOwnerRoles_AndFollowsTheDefinitionsApproverRole()

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using BillingOrchestrator.Evidence.Items;
 using BillingOrchestrator.Web.Commands;
 using BillingOrchestrator.Web.Evidence;
-using BillingOrchestrator.Workflows.Definitions;
 using BillingOrchestrator.Workflows.Runtime;
 using Mediator;
 
@@ -35,25 +34,15 @@ public sealed record FileAsset(string InstanceId, string Asset, string? Activity
     };
 }
 
-public sealed class FileAssetHandler(ImplementationAssets assets, SystemArtefacts artefacts, IWorkflowInstanceStore instances, WorkflowDefinitionCache definitions, TimeProvider time)
-    : ICommandHandler<FileAsset, EvidenceItem>
+public sealed class FileAssetHandler(ImplementationAssets assets, SystemArtefacts artefacts, TimeProvider time) : ICommandHandler<FileAsset, EvidenceItem>
 {
     public async ValueTask<EvidenceItem> Handle(FileAsset command, CancellationToken cancellationToken)
     {
-        var instance = await instances.FindAsync(command.InstanceId, cancellationToken)
-            ?? throw new WorkflowNotFoundException($"Instance {command.InstanceId} does not exist.");
-        var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
-        if (command.ActivityId is not null && definition.FindActivity(command.ActivityId) is null)
-        {
-            throw new WorkflowValidationException("activityId", $"'{command.ActivityId}' is not an activity of {definition.DefinitionId} v{definition.Version}");
-        }
-
         var asset = await assets.GenerateAsync(command.Asset, cancellationToken);
         var sha = Convert.ToHexStringLower(SHA256.HashData(asset.Content));
-        var stem = Path.GetFileNameWithoutExtension(asset.Name);
-        var fileName = $"{stem}-{time.GetUtcNow():yyyy-MM-dd}{Path.GetExtension(asset.Name)}";
+        var fileName = $"{Path.GetFileNameWithoutExtension(asset.Name)}-{time.GetUtcNow():yyyy-MM-dd}{Path.GetExtension(asset.Name)}";
         return await artefacts.CaptureAsync(
-            $"asset:{asset.Name}:{instance.Id}:{command.ActivityId}:{sha}", instance.Id, command.ActivityId, fileName, asset.Content, asset.ContentType.Split(';')[0], $"/api/assets/{asset.Name}",
+            $"asset:{asset.Name}:{command.InstanceId}:{command.ActivityId}:{sha}", command.InstanceId, command.ActivityId, fileName, asset.Content, asset.ContentType.Split(';')[0], $"/api/assets/{asset.Name}",
             FileAsset.ControlsOf(asset.Name), command.Actor.Name, cancellationToken);
     }
 }

@@ -47,7 +47,7 @@ public static class ProofBrief
                 $"{control.Control}: evidence",
                 Showing(items.Count, ItemsPerControl, "evidence item"),
                 Table: new ReportTable(
-                    [new("Evidence", 1.6), new("SHA-256 (or note/link)", 5.3)],
+                    [new("Evidence", 2.0), new("SHA-256 (or note/link)", 4.9)],
                     [.. items.TakeLast(ItemsPerControl).Select(e => new ReportRow([$"{e.Name} ({e.CreatedBy}, {Time(e.CreatedAt)})", e.Sha256 ?? $"{e.Kind.ToString().ToLowerInvariant()}: {e.Url ?? e.Note}"]))])));
         }
 

@@ -31,6 +31,11 @@ public sealed class SystemArtefacts(BillingDbContext db, IWorkflowInstanceStore 
 
         var instance = await instances.FindAsync(instanceId, cancellationToken) ?? throw new WorkflowNotFoundException($"Instance {instanceId} does not exist.");
         var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        if (activityId is not null && definition.FindActivity(activityId) is null)
+        {
+            throw new WorkflowValidationException("activityId", $"'{activityId}' is not an activity of {definition.DefinitionId} v{definition.Version}");
+        }
+
         var (step, gate) = PlaybookSteps.TagsFor(definition, activityId);
         using var stream = new MemoryStream(content);
         var stored = await files.SaveAsync(stream, fileName, contentType, content.Length + 1, cancellationToken);

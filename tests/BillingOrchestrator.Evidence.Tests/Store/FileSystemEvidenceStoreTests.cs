@@ -95,6 +95,17 @@ public sealed class FileSystemEvidenceStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Save_WorkbookDeclaringItsMainPartByDefault_IsAcceptedAsXlsx()
+    {
+        var bytes = EvidenceSamples.XlsxWithMainTypeByDefault();
+
+        var stored = await Save(bytes, "kpi-register.xlsx");
+
+        stored.ContentType.ShouldBe(EvidenceContentTypes.Xlsx);
+        stored.Length.ShouldBe(bytes.Length);
+    }
+
+    [Fact]
     public async Task Save_OverTheLimit_StopsReadingAndNamesTheLimit()
     {
         var upload = new EndlessStream((byte)'a');
