@@ -1,5 +1,6 @@
 using BillingOrchestrator.Persistence;
 using BillingOrchestrator.Web;
+using BillingOrchestrator.Web.Assets;
 using BillingOrchestrator.Web.Auth;
 using BillingOrchestrator.Web.Catalog;
 using BillingOrchestrator.Web.Commands;
@@ -48,6 +49,7 @@ builder.Services.AddPlaybook();
 builder.Services.AddExceptions(builder.Configuration);
 builder.AddObservability();
 builder.Services.AddOperations();
+builder.Services.AddImplementationAssets();
 builder.AddWebInfrastructure();
 builder.AddUi();
 
@@ -75,6 +77,7 @@ app.MapFeedEndpoints();
 app.MapHealth();
 app.MapExceptionEndpoints();
 app.MapOperationsEndpoints();
+app.MapAssetEndpoints();
 app.MapApiDocs();
 app.MapUi();
 app.Run();

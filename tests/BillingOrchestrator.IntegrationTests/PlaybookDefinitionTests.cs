@@ -7,7 +7,8 @@ namespace BillingOrchestrator.IntegrationTests;
 /// <summary>The playbook's definitions in workflows/ load cleanly and say what the playbook says: steps, owners, systems, gates, weeks.</summary>
 public sealed class PlaybookDefinitionTests(SqliteProductWorkflowsHost host) : IClassFixture<SqliteProductWorkflowsHost>
 {
-    private static readonly (int Step, string Owner, string System)[] Playbook =
+    /// <summary>The playbook's six steps with their owner and primary system, as the playbook names them.</summary>
+    internal static readonly (int Step, string Owner, string System)[] Playbook =
     [
         (1, "FinanceLead", "ConnectWise PSA"),
         (2, "FinanceLead", "Accounting platform"),

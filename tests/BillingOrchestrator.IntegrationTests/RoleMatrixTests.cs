@@ -150,6 +150,13 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
         ["POST /api/invoice-batches/{id}/release"] = BatchReleasers,
         ["GET /api/control-samples"] = AnyRole,
 
+        ["GET /api/assets/runbook.md"] = AnyRole,
+        ["GET /api/assets/runbook.pdf"] = AnyRole,
+        ["GET /api/assets/kpi-register.xlsx"] = AnyRole,
+        ["GET /api/assets/executive-brief.pdf"] = AnyRole,
+        ["GET /api/assets/proof-brief.pdf"] = AnyRole,
+        ["POST /api/workflow-instances/{id}/assets/{asset}"] = Owners,
+
         ["GET /api/schedules/"] = AnyRole,
         ["PUT /api/schedules/{definitionId}"] = AdminOnly,
         ["GET /api/escalation-paths/"] = AnyRole,

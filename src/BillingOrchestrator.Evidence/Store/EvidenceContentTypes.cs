@@ -8,6 +8,7 @@ public static class EvidenceContentTypes
     public const string Jpeg = "image/jpeg";
     public const string Csv = "text/csv";
     public const string Text = "text/plain";
+    public const string Markdown = "text/markdown";
     public const string Json = "application/json";
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -20,6 +21,7 @@ public static class EvidenceContentTypes
         [".jpeg"] = Jpeg,
         [".csv"] = Csv,
         [".txt"] = Text,
+        [".md"] = Markdown,
         [".json"] = Json,
         [".xlsx"] = Xlsx,
         [".docx"] = Docx,

@@ -45,7 +45,7 @@ internal static class EvidenceTypeDetector
                 throw Mismatch(fileName, declaredContentType, $"a PNG must start with the PNG signature but this is {Describe(bytes)}");
             case EvidenceContentTypes.Jpeg when !head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]):
                 throw Mismatch(fileName, declaredContentType, $"a JPEG must start with FF D8 FF but this is {Describe(bytes)}");
-            case EvidenceContentTypes.Csv or EvidenceContentTypes.Text or EvidenceContentTypes.Json:
+            case EvidenceContentTypes.Csv or EvidenceContentTypes.Text or EvidenceContentTypes.Markdown or EvidenceContentTypes.Json:
                 RequireText(fileName, declaredContentType, bytes);
                 if (expected == EvidenceContentTypes.Json && await InvalidJsonAsync(path, cancellationToken) is { } problem)
                 {
@@ -105,8 +105,9 @@ internal static class EvidenceTypeDetector
             throw Mismatch(fileName, declared, $"it is a ZIP archive without the '{ContentTypesEntry}' entry every Office document has, so it is not {what}");
         }
 
+        // The main part's type is declared by an Override (Office) or by the Default for .xml (System.IO.Packaging, ClosedXML).
         var declaresMain = types.Root?.Elements()
-            .Any(e => e.Name.LocalName == "Override" && (string?)e.Attribute("ContentType") == mainPartType) == true;
+            .Any(e => e.Name.LocalName is "Override" or "Default" && (string?)e.Attribute("ContentType") == mainPartType) == true;
         if (!declaresMain)
         {
             throw Mismatch(fileName, declared, $"its '{ContentTypesEntry}' does not declare {what} ({mainPartType}); macro-enabled and other Office formats are not accepted");

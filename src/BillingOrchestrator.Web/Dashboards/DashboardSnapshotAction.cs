@@ -16,9 +16,11 @@ namespace BillingOrchestrator.Web.Dashboards;
 /// baseline exists it also records this week's KPI point. The evidence id comes from the execution's idempotency key,
 /// so a replay after a crash returns the snapshot already taken.
 /// </summary>
-public sealed class DashboardSnapshotAction : IWorkflowAction
+public sealed class DashboardSnapshotAction : IWorkflowAction, Playbook.IControlEvidence
 {
     public string Name => "dashboard.snapshot";
+
+    public IReadOnlyList<string> Controls { get; } = [EvidenceControls.FinancialTelemetry];
 
     public async ValueTask<ActionResult> ExecuteAsync(ActivityExecutionContext context, JsonNode? input, CancellationToken cancellationToken)
     {
@@ -46,7 +48,7 @@ public sealed class DashboardSnapshotAction : IWorkflowAction
                 Sha256 = stored.Sha256,
                 ContentType = stored.ContentType,
                 Length = stored.Length,
-                Controls = [EvidenceControls.FinancialTelemetry],
+                Controls = Controls,
                 CreatedBy = "workflow:" + context.Instance.Id,
                 CreatedAt = context.Now,
             };

@@ -79,20 +79,10 @@ public static class EvidenceEndpoints
 
     // Always an attachment with nosniff: evidence is never rendered inline by the browser.
     private static IResult Download(Stream stream, string contentType, string name) =>
-        new AttachmentResult(Results.File(stream, contentType, name));
+        Attachments.File(stream, contentType, name);
 
     private static IReadOnlyList<string> SplitControls(string? controls) =>
         string.IsNullOrWhiteSpace(controls) ? [] : controls.Split(['\n', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private sealed class AttachmentResult(IResult inner) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.XContentTypeOptions = "nosniff";
-            httpContext.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
 }
 
 /// <summary>The audit pack: every brief and evidence file of an instance in one ZIP, with a manifest of SHA-256 hashes.</summary>

@@ -24,7 +24,7 @@ public sealed class ControlSampleAction : ArtefactAction
 
     protected override string FileName => "control-sample.json";
 
-    protected override IReadOnlyList<string> Controls => [EvidenceControls.ExceptionApprovals, EvidenceControls.HumanOversight];
+    public override IReadOnlyList<string> Controls => [EvidenceControls.ExceptionApprovals, EvidenceControls.HumanOversight];
 
     protected override async Task<(object Report, string SourceUrl, JsonObject Output)> BuildAsync(IServiceProvider services, ActivityExecutionContext context, JsonNode? input, CancellationToken cancellationToken)
     {

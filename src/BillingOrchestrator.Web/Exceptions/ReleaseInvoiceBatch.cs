@@ -19,6 +19,9 @@ public sealed record ReleaseInvoiceBatch(string BatchId, WorkflowActor Actor) : 
 
 public sealed class ReleaseInvoiceBatchHandler(BillingDbContext db, SystemArtefacts artefacts, TimeProvider time) : ICommandHandler<ReleaseInvoiceBatch, InvoiceBatchView>
 {
+    /// <summary>The controls the accounting export and the write-off list are filed under.</summary>
+    public static IReadOnlyList<string> FiledControls { get; } = [EvidenceControls.ExceptionApprovals, EvidenceControls.FinancialTelemetry];
+
     public async ValueTask<InvoiceBatchView> Handle(ReleaseInvoiceBatch command, CancellationToken cancellationToken)
     {
         var batch = await db.Set<InvoiceBatch>().FirstOrDefaultAsync(b => b.Id == command.BatchId, cancellationToken)
@@ -42,10 +45,10 @@ public sealed class ReleaseInvoiceBatchHandler(BillingDbContext db, SystemArtefa
         var source = $"/api/invoice-batches/{batch.Id}";
         var export = await artefacts.CaptureAsync(
             $"batch:{batch.Id}:export", batch.InstanceId, batch.ActivityId, $"accounting-export-{batch.Id}.csv", AccountingExport.Csv(billed), "text/csv", source,
-            [EvidenceControls.ExceptionApprovals, EvidenceControls.FinancialTelemetry], cancellationToken);
+            FiledControls, cancellationToken);
         var writeOffs = await artefacts.CaptureAsync(
             $"batch:{batch.Id}:write-offs", batch.InstanceId, batch.ActivityId, $"write-offs-{batch.Id}.csv", AccountingExport.Csv(writtenOff), "text/csv", source,
-            [EvidenceControls.ExceptionApprovals, EvidenceControls.FinancialTelemetry], cancellationToken);
+            FiledControls, cancellationToken);
         batch.Release(command.Actor.Name, time.GetUtcNow(), export.Sha256!, writeOffs.Sha256!, billed, writtenOff);
         try
         {

@@ -11,9 +11,12 @@ namespace BillingOrchestrator.Web.Exceptions;
 /// <c>input.runVariable</c> (default <c>validation</c>, reading its <c>runId</c>) becomes a routed exception, and the
 /// cycle's invoice batch is opened. Outputs the batch id and the exception count; a replay returns the same batch.
 /// </summary>
-public sealed class RouteExceptionsAction : IWorkflowAction
+public sealed class RouteExceptionsAction : IWorkflowAction, Playbook.IControlEvidence
 {
     public string Name => "exceptions.route";
+
+    /// <summary>The batch this opens is filed as evidence when it is released (the accounting export and the write-offs).</summary>
+    public IReadOnlyList<string> Controls => ReleaseInvoiceBatchHandler.FiledControls;
 
     public async ValueTask<ActionResult> ExecuteAsync(ActivityExecutionContext context, JsonNode? input, CancellationToken cancellationToken)
     {

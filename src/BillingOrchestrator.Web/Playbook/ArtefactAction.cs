@@ -11,7 +11,7 @@ namespace BillingOrchestrator.Web.Playbook;
 /// A workflow action whose result is a report the product generates and files as evidence of the step that ran it, with
 /// a link to the live source. The report's id comes from the execution's idempotency key: a replay files nothing twice.
 /// </summary>
-public abstract class ArtefactAction : IWorkflowAction
+public abstract class ArtefactAction : IWorkflowAction, IControlEvidence
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -19,7 +19,7 @@ public abstract class ArtefactAction : IWorkflowAction
 
     protected abstract string FileName { get; }
 
-    protected abstract IReadOnlyList<string> Controls { get; }
+    public abstract IReadOnlyList<string> Controls { get; }
 
     public async ValueTask<ActionResult> ExecuteAsync(ActivityExecutionContext context, JsonNode? input, CancellationToken cancellationToken)
     {

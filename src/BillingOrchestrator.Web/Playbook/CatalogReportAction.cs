@@ -16,7 +16,7 @@ public sealed class CatalogReportAction : ArtefactAction
 
     protected override string FileName => "catalog-completeness.json";
 
-    protected override IReadOnlyList<string> Controls => [EvidenceControls.OutputValidation, EvidenceControls.BillingValidation];
+    public override IReadOnlyList<string> Controls => [EvidenceControls.OutputValidation, EvidenceControls.BillingValidation];
 
     protected override async Task<(object Report, string SourceUrl, JsonObject Output)> BuildAsync(IServiceProvider services, ActivityExecutionContext context, JsonNode? input, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed class ClassificationReportAction : ArtefactAction
 
     protected override string FileName => "time-entry-classification.json";
 
-    protected override IReadOnlyList<string> Controls => [EvidenceControls.OutputValidation, EvidenceControls.BillingValidation];
+    public override IReadOnlyList<string> Controls => [EvidenceControls.OutputValidation, EvidenceControls.BillingValidation];
 
     protected override async Task<(object Report, string SourceUrl, JsonObject Output)> BuildAsync(IServiceProvider services, ActivityExecutionContext context, JsonNode? input, CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ public sealed class LeakageSnapshotAction : ArtefactAction
 
     protected override string FileName => "leakage-dashboard-snapshot.json";
 
-    protected override IReadOnlyList<string> Controls => [EvidenceControls.Observability, EvidenceControls.FinancialTelemetry];
+    public override IReadOnlyList<string> Controls => [EvidenceControls.Observability, EvidenceControls.FinancialTelemetry];
 
     protected override async Task<(object Report, string SourceUrl, JsonObject Output)> BuildAsync(IServiceProvider services, ActivityExecutionContext context, JsonNode? input, CancellationToken cancellationToken)
     {

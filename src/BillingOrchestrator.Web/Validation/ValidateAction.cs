@@ -15,9 +15,11 @@ namespace BillingOrchestrator.Web.Validation;
 /// <c>input.companyIds</c> / <c>input.agreementIds</c>, or the company ids in the variable <c>input.companyIdsVariable</c>: the rollout's pilot) and outputs the run id, finding count and money
 /// at risk, and files the run's summary as evidence of the step. The run id is the execution's idempotency key, so a replay after a crash returns the recorded run.
 /// </summary>
-public sealed class ValidateAction : IWorkflowAction
+public sealed class ValidateAction : IWorkflowAction, Playbook.IControlEvidence
 {
     public string Name => "billing.validate";
+
+    public IReadOnlyList<string> Controls { get; } = [EvidenceControls.OutputValidation, EvidenceControls.BillingValidation];
 
     public async ValueTask<ActionResult> ExecuteAsync(ActivityExecutionContext context, JsonNode? input, CancellationToken cancellationToken)
     {
@@ -33,7 +35,7 @@ public sealed class ValidateAction : IWorkflowAction
         var evidence = await scope.ServiceProvider.GetRequiredService<SystemArtefacts>().CaptureAsync(
             context.IdempotencyKey, context.Instance.Id, context.Activity.Id, $"validation-run-{run.Id}.json",
             JsonSerializer.SerializeToUtf8Bytes(run, BillingJson.Options), "application/json", $"/api/validation-runs/{run.Id}",
-            [EvidenceControls.OutputValidation, EvidenceControls.BillingValidation], cancellationToken);
+            Controls, cancellationToken);
         return ActionResult.Done(new JsonObject
         {
             ["evidenceId"] = evidence.Id,

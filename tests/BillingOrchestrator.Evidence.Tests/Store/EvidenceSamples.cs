@@ -26,6 +26,25 @@ internal static class EvidenceSamples
 
     public static byte[] Xlsx() => OfficePackage(WorkbookMain, "/xl/workbook.xml", "<workbook/>");
 
+    /// <summary>A workbook as System.IO.Packaging (and so ClosedXML) writes it: the main part's type is the Default for .xml.</summary>
+    public static byte[] XlsxWithMainTypeByDefault()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Write(zip, "[Content_Types].xml", $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+                  <Default Extension="xml" ContentType="{WorkbookMain}"/>
+                  <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+                </Types>
+                """);
+            Write(zip, "xl/workbook.xml", "<workbook/>");
+        }
+
+        return buffer.ToArray();
+    }
+
     public static byte[] Docx() => OfficePackage(DocumentMain, "/word/document.xml", "<document/>");
 
     public static byte[] OfficePackage(string mainContentType, string partName, string partXml, bool withContentTypes = true)

@@ -71,6 +71,7 @@ public sealed class FileSystemEvidenceStoreTests : IDisposable
     [InlineData("photo.JPEG", "image/jpeg")]
     [InlineData("entries.csv", "text/csv")]
     [InlineData("notes.txt", "text/plain")]
+    [InlineData("runbook.md", "text/markdown")]
     [InlineData("findings.json", "application/json")]
     [InlineData("register.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     [InlineData("runbook.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
@@ -81,7 +82,7 @@ public sealed class FileSystemEvidenceStoreTests : IDisposable
             ".pdf" => EvidenceSamples.Pdf(),
             ".png" => EvidenceSamples.Png(),
             ".jpg" or ".jpeg" => EvidenceSamples.Jpeg(),
-            ".csv" or ".txt" => EvidenceSamples.Csv(),
+            ".csv" or ".txt" or ".md" => EvidenceSamples.Csv(),
             ".json" => EvidenceSamples.Json(),
             ".xlsx" => EvidenceSamples.Xlsx(),
             _ => EvidenceSamples.Docx(),
@@ -90,6 +91,17 @@ public sealed class FileSystemEvidenceStoreTests : IDisposable
         var stored = await Save(bytes, name);
 
         stored.ContentType.ShouldBe(expectedType);
+        stored.Length.ShouldBe(bytes.Length);
+    }
+
+    [Fact]
+    public async Task Save_WorkbookDeclaringItsMainPartByDefault_IsAcceptedAsXlsx()
+    {
+        var bytes = EvidenceSamples.XlsxWithMainTypeByDefault();
+
+        var stored = await Save(bytes, "kpi-register.xlsx");
+
+        stored.ContentType.ShouldBe(EvidenceContentTypes.Xlsx);
         stored.Length.ShouldBe(bytes.Length);
     }
 
