@@ -79,6 +79,10 @@ namespace BillingOrchestrator.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(30)")
                         .HasColumnName("disposition");
 
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("due_at");
+
                     b.Property<int>("FindingSequence")
                         .HasColumnType("integer")
                         .HasColumnName("finding_sequence");

@@ -74,6 +74,10 @@ namespace BillingOrchestrator.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("disposition");
 
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
                     b.Property<int>("FindingSequence")
                         .HasColumnType("INTEGER")
                         .HasColumnName("finding_sequence");

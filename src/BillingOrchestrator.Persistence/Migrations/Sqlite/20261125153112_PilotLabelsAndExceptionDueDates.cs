@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BillingOrchestrator.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PilotLabelsAndExceptionDueDates : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "due_at",
+                table: "billing_exceptions",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "due_at",
+                table: "billing_exceptions");
+        }
+    }
+}
