@@ -141,6 +141,14 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
         ["POST /api/invoice-batches/{id}/release"] = BatchReleasers,
         ["GET /api/control-samples"] = AnyRole,
 
+        ["GET /api/rollout/pilot/"] = AnyRole,
+        ["GET /api/rollout/pilot/labels"] = AnyRole,
+        ["POST /api/rollout/pilot/labels"] = Owners,
+        ["GET /api/rollout/pilot/false-negatives"] = AnyRole,
+        ["POST /api/rollout/pilot/false-negatives"] = Owners,
+        ["GET /api/rollout/pilot/overrides"] = AnyRole,
+        ["POST /api/rollout/pilot/overrides"] = Owners,
+
         ["GET /api/schedules/"] = AnyRole,
         ["PUT /api/schedules/{definitionId}"] = AdminOnly,
         ["GET /api/escalation-paths/"] = AnyRole,
