@@ -157,6 +157,14 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
         ["GET /api/assets/proof-brief.pdf"] = AnyRole,
         ["POST /api/workflow-instances/{id}/assets/{asset}"] = Owners,
 
+        ["GET /api/rollout/pilot/"] = AnyRole,
+        ["GET /api/rollout/pilot/labels"] = AnyRole,
+        ["POST /api/rollout/pilot/labels"] = Owners,
+        ["GET /api/rollout/pilot/false-negatives"] = AnyRole,
+        ["POST /api/rollout/pilot/false-negatives"] = Owners,
+        ["GET /api/rollout/pilot/overrides"] = AnyRole,
+        ["POST /api/rollout/pilot/overrides"] = Owners,
+
         ["GET /api/schedules/"] = AnyRole,
         ["PUT /api/schedules/{definitionId}"] = AdminOnly,
         ["GET /api/escalation-paths/"] = AnyRole,

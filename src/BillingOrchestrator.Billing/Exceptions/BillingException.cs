@@ -43,10 +43,14 @@ public sealed class BillingException
 
     public IReadOnlyList<string> SourceLinks { get; init; } = [];
 
+    /// <summary>The role that owns the disposition; an overdue exception's escalation moves it to the escalation role.</summary>
     public required string RoutedRole { get; init; }
 
-    /// <summary>Which routing rule chose the role, in words.</summary>
+    /// <summary>Which routing rule chose the role (or which escalation moved it), in words.</summary>
     public required string RoutedBy { get; init; }
+
+    /// <summary>When the disposition is due (<c>Exceptions:DueDates</c>, counted from routing); null for exceptions routed before due dates existed.</summary>
+    public DateTimeOffset? DueAt { get; init; }
 
     public ExceptionStatus Status { get; private set; }
 
@@ -69,6 +73,9 @@ public sealed class BillingException
     public IReadOnlyList<ExceptionDecision> History => _history;
 
     public bool IsFinal => Status == ExceptionStatus.Closed;
+
+    /// <summary>Past its due date with no disposition yet (a rejected disposition reopens it, and it counts again).</summary>
+    public bool IsOverdue(DateTimeOffset now) => Status == ExceptionStatus.Open && DueAt <= now;
 
     /// <summary>Records a disposition. Above <paramref name="materiality"/> it waits for a second person's confirmation.</summary>
     public ExceptionDecision Decide(Disposition disposition, string reason, string actor, decimal materiality, DateTimeOffset now)

@@ -20,7 +20,8 @@ public sealed class BriefFigures(BillingDbContext db)
 {
     public async Task<(IReadOnlyList<BriefFinding> Findings, IReadOnlyList<BriefKpi> Kpis, string? RunId)> ForAsync(WorkflowInstance instance, CancellationToken cancellationToken)
     {
-        var runId = instance.State.Variables.TryGetValue("validation", out var validation) && validation is JsonObject v && v["runId"] is JsonValue id ? id.GetValue<string>() : null;
+        // The cycle's run, or during a rollout's pilot week (before the full-volume run) the pilot's.
+        var runId = RunIdOf(instance, "validation") ?? RunIdOf(instance, Rollout.PilotRuns.Variable);
         var run = runId is null ? null : await db.Set<ValidationRunRow>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run is null)
         {
@@ -51,4 +52,7 @@ public sealed class BriefFigures(BillingDbContext db)
         ];
         return (findings, kpis, run.Id);
     }
+
+    private static string? RunIdOf(WorkflowInstance instance, string variable) =>
+        instance.State.Variables.TryGetValue(variable, out var value) && value is JsonObject v && v["runId"] is JsonValue id ? id.GetValue<string>() : null;
 }

@@ -37,6 +37,6 @@ public sealed class ConfirmExceptionHandler(BillingDbContext db, IOptions<Except
         var decision = ExceptionLoad.Apply(() => exception.Confirm(command.Accept ?? true, command.Comment, command.Actor.Name, time.GetUtcNow()));
         db.Add(decision);
         await ExceptionLoad.SaveAsync(db, exception, cancellationToken);
-        return ExceptionView.From(exception, options.Value.MaterialityThreshold, withHistory: true);
+        return ExceptionView.From(exception, options.Value.MaterialityThreshold, time.GetUtcNow(), withHistory: true);
     }
 }

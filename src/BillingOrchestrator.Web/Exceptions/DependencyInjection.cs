@@ -1,4 +1,5 @@
 using BillingOrchestrator.Web.Auth;
+using BillingOrchestrator.Web.Escalation;
 using BillingOrchestrator.Workflows;
 
 namespace BillingOrchestrator.Web.Exceptions;
@@ -13,8 +14,10 @@ public static class DependencyInjection
             .Bind(configuration.GetSection("Exceptions"))
             .Validate(o => o.MaterialityThreshold >= 0 && o.SampleSize >= 0, "Exceptions:MaterialityThreshold and Exceptions:SampleSize must not be negative")
             .Validate(o => !o.Routing.Problems(new HashSet<string>(Roles.All)).Any(), "Exceptions:Routing names a role that does not exist")
+            .Validate(o => !o.DueDates.Problems().Any(), "Exceptions:DueDates needs positive durations")
             .ValidateOnStart();
         services.AddScoped<ExceptionRegister>();
+        services.AddScoped<IOverdueSource, ExceptionOverdueSource>();
         services.AddWorkflowAction<RouteExceptionsAction>();
         services.AddWorkflowAction<ControlSampleAction>();
         return services;

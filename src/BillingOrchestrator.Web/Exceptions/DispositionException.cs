@@ -49,7 +49,7 @@ public sealed class DispositionExceptionHandler(BillingDbContext db, IOptions<Ex
         var decision = ExceptionLoad.Apply(() => exception.Decide(command.Disposition!.Value, command.Reason!, command.Actor.Name, threshold, time.GetUtcNow()));
         db.Add(decision);
         await ExceptionLoad.SaveAsync(db, exception, cancellationToken);
-        return ExceptionView.From(exception, threshold, withHistory: true);
+        return ExceptionView.From(exception, threshold, time.GetUtcNow(), withHistory: true);
     }
 }
 

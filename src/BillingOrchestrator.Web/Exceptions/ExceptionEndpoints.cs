@@ -20,8 +20,9 @@ public static class ExceptionEndpoints
     {
         var group = app.MapGroup("/api/exceptions").WithTags("Exceptions").RequireAuthorization(Policies.AnyRole);
 
-        group.MapGet("/", async (string? instanceId, string? status, string? role, string? category, int? companyId, string? disposition, int? page, int? pageSize, BillingDbContext db, IOptions<ExceptionOptions> options, CancellationToken ct) =>
+        group.MapGet("/", async (string? instanceId, string? status, string? role, string? category, int? companyId, string? disposition, bool? overdue, int? page, int? pageSize, BillingDbContext db, IOptions<ExceptionOptions> options, TimeProvider time, CancellationToken ct) =>
         {
+            var now = time.GetUtcNow();
             var (p, size) = Query.Paging(page, pageSize);
             var query = db.Set<BillingException>().AsNoTracking();
             query = instanceId is null ? query : query.Where(e => e.InstanceId == instanceId);
@@ -30,14 +31,17 @@ public static class ExceptionEndpoints
             query = category is null ? query : query.Where(e => e.Category == category);
             query = companyId is null ? query : query.Where(e => e.CompanyId == companyId);
             query = ParseDisposition(disposition) is { } d ? query.Where(e => e.Disposition == d) : query;
+            query = overdue is null ? query
+                : overdue.Value ? query.Where(e => e.Status == ExceptionStatus.Open && e.DueAt != null && e.DueAt <= now)
+                : query.Where(e => e.Status != ExceptionStatus.Open || e.DueAt == null || e.DueAt > now);
             var total = await query.CountAsync(ct);
             var items = await query.OrderBy(e => e.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
-            return new PageResponse<ExceptionView>([.. items.Select(e => ExceptionView.From(e, options.Value.MaterialityThreshold, withHistory: false))], p, size, total);
+            return new PageResponse<ExceptionView>([.. items.Select(e => ExceptionView.From(e, options.Value.MaterialityThreshold, now, withHistory: false))], p, size, total);
         });
 
-        group.MapGet("/{id}", async (string id, BillingDbContext db, IOptions<ExceptionOptions> options, CancellationToken ct) =>
+        group.MapGet("/{id}", async (string id, BillingDbContext db, IOptions<ExceptionOptions> options, TimeProvider time, CancellationToken ct) =>
             await db.Set<BillingException>().AsNoTracking().Include(e => e.History).FirstOrDefaultAsync(e => e.Id == id, ct) is { } exception
-                ? Results.Ok(ExceptionView.From(exception, options.Value.MaterialityThreshold, withHistory: true))
+                ? Results.Ok(ExceptionView.From(exception, options.Value.MaterialityThreshold, time.GetUtcNow(), withHistory: true))
                 : Problems.NotFound($"Exception {id} does not exist."));
 
         group.MapPost("/{id}/disposition", async (string id, DispositionRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>

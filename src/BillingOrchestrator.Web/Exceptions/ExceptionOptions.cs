@@ -12,4 +12,7 @@ public sealed class ExceptionOptions
     public int SampleSize { get; set; } = 5;
 
     public ExceptionRouting Routing { get; set; } = new();
+
+    /// <summary>How long after routing each exception's disposition is due; overdue ones escalate.</summary>
+    public ExceptionDueDates DueDates { get; set; } = new();
 }

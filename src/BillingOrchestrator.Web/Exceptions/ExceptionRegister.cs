@@ -39,6 +39,7 @@ public sealed class ExceptionRegister(BillingDbContext db, CatalogStore catalogs
             var owner = finding.AgreementId is { } agreement ? catalog.OwnerOf(agreement) : null;
             var amount = finding.AmountAtRisk.Amount;
             var (role, because) = routing.Route(row.Category, owner, amount);
+            var (dueIn, _) = options.Value.DueDates.For(row.Category, amount);
             db.Add(new BillingException
             {
                 Id = $"{runId[..Math.Min(12, runId.Length)]}-{row.Sequence:D5}",
@@ -57,6 +58,7 @@ public sealed class ExceptionRegister(BillingDbContext db, CatalogStore catalogs
                 SourceLinks = [.. finding.Records.Select(links.For)],
                 RoutedRole = role,
                 RoutedBy = because,
+                DueAt = now + dueIn,
                 CreatedAt = now,
             });
         }

@@ -21,6 +21,8 @@ public sealed record ExceptionView(
     IReadOnlyList<string> SourceLinks,
     string RoutedRole,
     string RoutedBy,
+    DateTimeOffset? DueAt,
+    bool Overdue,
     ExceptionStatus Status,
     Disposition? Disposition,
     string? Reason,
@@ -32,9 +34,9 @@ public sealed record ExceptionView(
     long Revision,
     IReadOnlyList<DecisionView>? History)
 {
-    public static ExceptionView From(BillingException e, decimal materiality, bool withHistory) => new(
+    public static ExceptionView From(BillingException e, decimal materiality, DateTimeOffset now, bool withHistory) => new(
         e.Id, e.InstanceId, e.RunId, e.FindingSequence, FindingLinkOf(e), e.CheckId, e.Category, e.Severity, e.CompanyId, e.AgreementId, e.ServiceLine, e.CustomerOwner,
-        e.Amount, e.Message, e.SourceLinks, e.RoutedRole, e.RoutedBy, e.Status, e.Disposition, e.Reason, e.DecidedBy, e.DecidedAt, e.ConfirmedBy, e.ConfirmedAt,
+        e.Amount, e.Message, e.SourceLinks, e.RoutedRole, e.RoutedBy, e.DueAt, e.IsOverdue(now), e.Status, e.Disposition, e.Reason, e.DecidedBy, e.DecidedAt, e.ConfirmedBy, e.ConfirmedAt,
         e.Amount > materiality, e.Revision,
         withHistory ? [.. e.History.OrderBy(d => d.Sequence).Select(d => DecisionView.From(d, e))] : null);
 

@@ -1,6 +1,9 @@
 using BillingOrchestrator.Billing.Exceptions;
 using BillingOrchestrator.Evidence.Items;
 using BillingOrchestrator.Persistence;
+using BillingOrchestrator.Persistence.Billing;
+using BillingOrchestrator.Web.Rollout;
+using BillingOrchestrator.Workflows.Activities.BuiltIn;
 using BillingOrchestrator.Workflows.Definitions;
 using BillingOrchestrator.Workflows.Instances;
 using BillingOrchestrator.Workflows.Runtime;
@@ -13,9 +16,10 @@ namespace BillingOrchestrator.Web.Playbook;
 /// The playbook's order, enforced on every task completion of a definition that numbers its steps, whatever the
 /// definition's wiring: no task of step N before every earlier gate is approved; no gate approval before the step's work
 /// is submitted, without evidence captured for it, by the person who submitted it, or (in step 4) with the invoice
-/// batch unreleased. Each refusal is a 409 naming the reason.
+/// batch unreleased; and an activity marked <c>pilotLabelsRequired</c> (the rollout's week-2 review) while a pilot finding is
+/// unlabelled. Each refusal is a 409 naming the reason.
 /// </summary>
-public sealed class GateGuard(BillingDbContext db, IWorkflowInstanceStore instances, WorkflowDefinitionCache definitions)
+public sealed class GateGuard(BillingDbContext db, IWorkflowInstanceStore instances, WorkflowDefinitionCache definitions, PilotRuns pilots)
 {
     public async Task CheckCompletionAsync(UserTask task, string outcome, WorkflowActor actor, CancellationToken cancellationToken)
     {
@@ -41,9 +45,28 @@ public sealed class GateGuard(BillingDbContext db, IWorkflowInstanceStore instan
             }
         }
 
+        if (PlaybookSteps.RequiresPilotLabels(activity) && outcome != QualityGateActivity.Rejected)
+        {
+            await CheckPilotLabelledAsync(activity, task.InstanceId, cancellationToken);
+        }
+
         if (PlaybookSteps.IsGate(activity) && outcome == PlaybookSteps.ApprovedOutcome)
         {
             await CheckApprovalAsync(definition, activity, step, completions, task, actor, cancellationToken);
+        }
+    }
+
+    // The rollout's pilot review: every finding of the pilot run labelled true or false positive before the work is submitted or the gate passes.
+    private async Task CheckPilotLabelledAsync(ActivityDefinition activity, string instanceId, CancellationToken cancellationToken)
+    {
+        var runId = await pilots.RunIdAsync(instanceId, cancellationToken);
+        var unlabelled = await pilots.UnlabelledAsync(instanceId, runId, cancellationToken);
+        if (unlabelled.Count > 0)
+        {
+            var findings = await db.Set<ValidationFindingRow>().CountAsync(f => f.RunId == runId, cancellationToken);
+            throw new WorkflowConflictException(
+                $"'{activity.Name}' waits for the pilot review: {unlabelled.Count} of {findings} pilot findings are not labelled true or false positive (POST /api/rollout/pilot/labels).",
+                new Dictionary<string, object?> { ["unlabelledFindings"] = unlabelled.Take(100).ToList(), ["pilotRunId"] = runId });
         }
     }
 

@@ -41,5 +41,9 @@ public static class PlaybookSteps
 
     public static bool IsGate(ActivityDefinition activity) => activity.Type == "QualityGate";
 
+    /// <summary>Marked <c>"pilotLabelsRequired": true</c>: completing it needs every finding of the pilot run labelled.</summary>
+    public static bool RequiresPilotLabels(ActivityDefinition activity) =>
+        activity.Inputs["pilotLabelsRequired"] is JsonValue v && v.TryGetValue<bool>(out var required) && required;
+
     public const string ApprovedOutcome = QualityGateActivity.Approved;
 }

@@ -157,7 +157,8 @@ public sealed class EscalationTests
         audit.ShouldContain(e => e!["action"]!.GetValue<string>() == "escalation-paths.set" && e["actor"]!.GetValue<string>() == $"workflow:{instance.Id()}");
     }
 
-    private static async Task<int> ScanConcurrentlyAsync(OperationsHost host, int scanners)
+    /// <summary>Runs <paramref name="scanners"/> escalation scans at once, as that many hosts would; the number of escalations they made.</summary>
+    internal static async Task<int> ScanConcurrentlyAsync(OperationsHost host, int scanners)
     {
         var scans = Enumerable.Range(0, scanners).Select(_ => Task.Run(() => host.WithScopeAsync(sp => sp.GetRequiredService<EscalationScanner>().ScanAsync(CancellationToken.None))));
         return (await Task.WhenAll(scans)).Sum();

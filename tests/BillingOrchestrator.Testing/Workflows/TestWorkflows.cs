@@ -201,6 +201,26 @@ public static partial class TestWorkflows
         """;
     }
 
+    /// <summary>A rollout-like pilot: a scoped validation run into the variable <c>pilot</c>, then a gate that needs every finding labelled.</summary>
+    public static class Pilot
+    {
+        public const string DefinitionId = "test-pilot";
+
+        public const string Json = """
+        {
+          "definitionId": "test-pilot",
+          "name": "Pilot on ten customers, labelled before the gate",
+          "variables": [ { "name": "pilot", "type": "object" } ],
+          "activities": [
+            { "id": "pilot-run", "type": "RunAction", "action": "billing.validate", "input": { "companyIds": [2, 3, 4, 5, 6, 7, 8, 9, 10, 11] }, "outputVariable": "pilot", "step": 1 },
+            { "id": "gate", "type": "QualityGate", "approverRole": "ServiceManager", "title": "Pilot review gate", "step": 1, "pilotLabelsRequired": true },
+            { "id": "end", "type": "End" }
+          ],
+          "connections": [ { "source": "pilot-run", "target": "gate" }, { "source": "gate", "outcome": "Approved", "target": "end" } ]
+        }
+        """;
+    }
+
     public static class LeakageSnapshot
     {
         public const string DefinitionId = "test-leakage-snapshot";
@@ -231,6 +251,7 @@ public static partial class TestWorkflows
         (Bypass.DefinitionId, Bypass.Json),
         (Exceptions.DefinitionId, Exceptions.Json),
         (LeakageSnapshot.DefinitionId, LeakageSnapshot.Json),
+        (Pilot.DefinitionId, Pilot.Json),
     ];
 
     /// <summary>Writes every test workflow (and, if asked, the product's own from <c>workflows/</c>) into a fresh folder for <c>Workflows:Directory</c>.</summary>

@@ -79,6 +79,10 @@ namespace BillingOrchestrator.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(30)")
                         .HasColumnName("disposition");
 
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("due_at");
+
                     b.Property<int>("FindingSequence")
                         .HasColumnType("integer")
                         .HasColumnName("finding_sequence");
@@ -309,6 +313,174 @@ namespace BillingOrchestrator.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_invoice_batches_instance_id");
 
                     b.ToTable("invoice_batches", (string)null);
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Billing.Rollout.PilotFalseNegative", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("Category")
+                        .HasColumnType("text")
+                        .HasColumnName("category");
+
+                    b.Property<int?>("CompanyId")
+                        .HasColumnType("integer")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("instance_id");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reported_by");
+
+                    b.Property<string>("SourceLink")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source_link");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pilot_false_negatives");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_pilot_false_negatives_instance_id");
+
+                    b.ToTable("pilot_false_negatives", (string)null);
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Billing.Rollout.PilotLabel", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("category");
+
+                    b.Property<string>("CheckId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("check_id");
+
+                    b.Property<int>("FindingSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("finding_sequence");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("instance_id");
+
+                    b.Property<long>("LabelledAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("labelled_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Reviewer")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reviewer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("verdict");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pilot_labels");
+
+                    b.HasIndex("InstanceId", "RunId", "FindingSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pilot_labels_instance_id_run_id_finding_sequence");
+
+                    b.ToTable("pilot_labels", (string)null);
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Billing.Rollout.PilotOverride", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("action");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("instance_id");
+
+                    b.Property<long>("OverriddenAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("overridden_at");
+
+                    b.Property<string>("OverriddenBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("overridden_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("SourceLink")
+                        .HasColumnType("text")
+                        .HasColumnName("source_link");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pilot_overrides");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_pilot_overrides_instance_id");
+
+                    b.ToTable("pilot_overrides", (string)null);
                 });
 
             modelBuilder.Entity("BillingOrchestrator.Evidence.Audit.AuditEntry", b =>

@@ -74,6 +74,10 @@ namespace BillingOrchestrator.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("disposition");
 
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
                     b.Property<int>("FindingSequence")
                         .HasColumnType("INTEGER")
                         .HasColumnName("finding_sequence");
@@ -304,6 +308,174 @@ namespace BillingOrchestrator.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_invoice_batches_instance_id");
 
                     b.ToTable("invoice_batches", (string)null);
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Billing.Rollout.PilotFalseNegative", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("Category")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<int?>("CompanyId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("company_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_by");
+
+                    b.Property<string>("SourceLink")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_link");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pilot_false_negatives");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_pilot_false_negatives_instance_id");
+
+                    b.ToTable("pilot_false_negatives", (string)null);
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Billing.Rollout.PilotLabel", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("CheckId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("check_id");
+
+                    b.Property<int>("FindingSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finding_sequence");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<long>("LabelledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("labelled_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Reviewer")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("RunId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("run_id");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("verdict");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pilot_labels");
+
+                    b.HasIndex("InstanceId", "RunId", "FindingSequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_pilot_labels_instance_id_run_id_finding_sequence");
+
+                    b.ToTable("pilot_labels", (string)null);
+                });
+
+            modelBuilder.Entity("BillingOrchestrator.Billing.Rollout.PilotOverride", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instance_id");
+
+                    b.Property<long>("OverriddenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overridden_at");
+
+                    b.Property<string>("OverriddenBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("overridden_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("SourceLink")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_link");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pilot_overrides");
+
+                    b.HasIndex("InstanceId")
+                        .HasDatabaseName("ix_pilot_overrides_instance_id");
+
+                    b.ToTable("pilot_overrides", (string)null);
                 });
 
             modelBuilder.Entity("BillingOrchestrator.Evidence.Audit.AuditEntry", b =>

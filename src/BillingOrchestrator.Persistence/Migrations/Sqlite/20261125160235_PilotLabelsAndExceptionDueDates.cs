@@ -1,0 +1,112 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BillingOrchestrator.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PilotLabelsAndExceptionDueDates : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "due_at",
+                table: "billing_exceptions",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "pilot_false_negatives",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    instance_id = table.Column<string>(type: "TEXT", nullable: false),
+                    description = table.Column<string>(type: "TEXT", nullable: false),
+                    category = table.Column<string>(type: "TEXT", nullable: true),
+                    company_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    amount_cents = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_link = table.Column<string>(type: "TEXT", nullable: false),
+                    reported_by = table.Column<string>(type: "TEXT", nullable: false),
+                    reported_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_pilot_false_negatives", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pilot_labels",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    instance_id = table.Column<string>(type: "TEXT", nullable: false),
+                    run_id = table.Column<string>(type: "TEXT", nullable: false),
+                    finding_sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    check_id = table.Column<string>(type: "TEXT", nullable: false),
+                    category = table.Column<string>(type: "TEXT", nullable: false),
+                    amount_cents = table.Column<long>(type: "INTEGER", nullable: false),
+                    verdict = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: false),
+                    reviewer = table.Column<string>(type: "TEXT", nullable: false),
+                    labelled_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_pilot_labels", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pilot_overrides",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", nullable: false),
+                    instance_id = table.Column<string>(type: "TEXT", nullable: false),
+                    subject = table.Column<string>(type: "TEXT", nullable: false),
+                    action = table.Column<string>(type: "TEXT", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: false),
+                    source_link = table.Column<string>(type: "TEXT", nullable: true),
+                    overridden_by = table.Column<string>(type: "TEXT", nullable: false),
+                    overridden_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_pilot_overrides", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_pilot_false_negatives_instance_id",
+                table: "pilot_false_negatives",
+                column: "instance_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_pilot_labels_instance_id_run_id_finding_sequence",
+                table: "pilot_labels",
+                columns: new[] { "instance_id", "run_id", "finding_sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_pilot_overrides_instance_id",
+                table: "pilot_overrides",
+                column: "instance_id");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "pilot_false_negatives");
+
+            migrationBuilder.DropTable(
+                name: "pilot_labels");
+
+            migrationBuilder.DropTable(
+                name: "pilot_overrides");
+
+            migrationBuilder.DropColumn(
+                name: "due_at",
+                table: "billing_exceptions");
+        }
+    }
+}
