@@ -139,6 +139,8 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
         ["GET /api/invoice-batches/"] = AnyRole,
         ["GET /api/invoice-batches/{id}"] = AnyRole,
         ["POST /api/invoice-batches/{id}/release"] = BatchReleasers,
+        ["GET /api/invoice-batches/{id}/export/{format}"] = AnyRole,
+        ["GET /api/invoice-batches/{id}/write-off-journal.csv"] = AnyRole,
         ["GET /api/control-samples"] = AnyRole,
 
         ["GET /api/schedules/"] = AnyRole,

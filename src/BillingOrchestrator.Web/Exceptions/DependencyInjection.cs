@@ -1,3 +1,4 @@
+using BillingOrchestrator.Billing.Accounting;
 using BillingOrchestrator.Web.Auth;
 using BillingOrchestrator.Workflows;
 
@@ -14,7 +15,12 @@ public static class DependencyInjection
             .Validate(o => o.MaterialityThreshold >= 0 && o.SampleSize >= 0, "Exceptions:MaterialityThreshold and Exceptions:SampleSize must not be negative")
             .Validate(o => !o.Routing.Problems(new HashSet<string>(Roles.All)).Any(), "Exceptions:Routing names a role that does not exist")
             .ValidateOnStart();
+        services.AddOptions<AccountingFormatOptions>()
+            .Bind(configuration.GetSection("Accounting"))
+            .Validate(o => !o.Problems().Any(), "Accounting: an invoice prefix, terms, item, account codes, tax type and date formats are required (see docs/integrations.md)")
+            .ValidateOnStart();
         services.AddScoped<ExceptionRegister>();
+        services.AddScoped<AccountingFiles>();
         services.AddWorkflowAction<RouteExceptionsAction>();
         services.AddWorkflowAction<ControlSampleAction>();
         return services;
