@@ -170,6 +170,8 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
         ["GET /odata/$metadata"] = AnyRole,
         ["GET /odata/Agreements"] = AnyRole,
         ["GET /odata/Agreements/$count"] = AnyRole,
+        ["GET /odata/Exceptions"] = AnyRole,
+        ["GET /odata/Exceptions/$count"] = AnyRole,
         ["GET /odata/Findings"] = AnyRole,
         ["GET /odata/Findings/$count"] = AnyRole,
         ["GET /odata/KpiSeries"] = AnyRole,
