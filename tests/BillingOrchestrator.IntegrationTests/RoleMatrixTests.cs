@@ -143,6 +143,10 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
         ["GET /api/invoice-batches/{id}/write-off-journal.csv"] = AnyRole,
         ["GET /api/control-samples"] = AnyRole,
 
+        ["POST /api/workflow-instances/{id}/publish"] = Owners,
+        ["GET /api/publications/"] = AnyRole,
+        ["GET /api/publications/{publicationId}"] = AnyRole,
+
         ["GET /api/schedules/"] = AnyRole,
         ["PUT /api/schedules/{definitionId}"] = AdminOnly,
         ["GET /api/escalation-paths/"] = AnyRole,
