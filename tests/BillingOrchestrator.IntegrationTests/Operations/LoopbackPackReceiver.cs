@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BillingOrchestrator.IntegrationTests.Operations;
 
@@ -34,11 +29,7 @@ public sealed class LoopbackPackReceiver : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.MapPost("/api/spaces/billing/packs", async (HttpRequest request) =>
+        (_app, var address) = await LoopbackServer.StartAsync(app => app.MapPost("/api/spaces/billing/packs", async (HttpRequest request) =>
         {
             var attempt = Interlocked.Increment(ref _attempts);
             var form = await request.ReadFormAsync();
@@ -55,18 +46,9 @@ public sealed class LoopbackPackReceiver : IAsyncDisposable
             return accepted
                 ? Results.Created($"/api/spaces/billing/packs/{request.Headers["Idempotency-Key"]}", null)
                 : Results.Problem("storage node unavailable", statusCode: StatusCodes.Status503ServiceUnavailable);
-        }).DisableAntiforgery();
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        }).DisableAntiforgery());
         Url = $"{address}/api/spaces/billing/packs";
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => LoopbackServer.StopAsync(_app);
 }
