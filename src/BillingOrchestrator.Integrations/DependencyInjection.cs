@@ -3,6 +3,7 @@ using BillingOrchestrator.Integrations.ConnectWise;
 using BillingOrchestrator.Integrations.ConnectWise.Csv;
 using BillingOrchestrator.Integrations.ConnectWise.Export;
 using BillingOrchestrator.Integrations.ConnectWise.Sync;
+using BillingOrchestrator.Integrations.Documentation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -52,6 +53,30 @@ public static class DependencyInjection
         services.TryAddScoped(provider => new ConnectWiseImport(
             RecordStore<ConnectWiseImport>(provider),
             provider.GetRequiredService<ILogger<ConnectWiseImport>>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Evidence-pack publishing: <see cref="DocumentationOptions"/> from the <c>Documentation</c> section (checked at
+    /// start-up), the folder sink under <paramref name="dataDirectory"/> (or <c>Documentation:Folder</c>) or the REST
+    /// sink on a named HTTP client whose logging redacts every header, and the retrying <see cref="EvidencePackPublisher"/>.
+    /// </summary>
+    public static IServiceCollection AddDocumentationPublishing(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        services.AddOptions<DocumentationOptions>()
+            .Bind(configuration.GetSection(DocumentationOptions.Section))
+            .Validate(o => !o.Problems().Any(), "Documentation: the publishing settings are incomplete (see docs/integrations.md)")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(nameof(RestPackSink), http => http.Timeout = Timeout.InfiniteTimeSpan).RedactLoggedHeaders(_ => true);
+        services.AddTransient<IEvidencePackSink>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<DocumentationOptions>>().Value;
+            return options.IsRest
+                ? new RestPackSink(provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(RestPackSink)), options)
+                : new FolderPackSink(options.Folder is { Length: > 0 } folder ? folder : Path.Combine(dataDirectory, "publications"));
+        });
+        services.AddTransient<EvidencePackPublisher>();
         return services;
     }
 

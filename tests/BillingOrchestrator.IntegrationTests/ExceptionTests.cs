@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using BillingOrchestrator.Testing;
 using BillingOrchestrator.Testing.Workflows;
+using Microsoft.VisualBasic.FileIO;
 
 namespace BillingOrchestrator.IntegrationTests;
 
@@ -121,21 +124,11 @@ public abstract class ExceptionTests(ProductHost host)
         (await DispositionAsync(service, material, "bill")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 
-    [Fact]
-    public async Task InvoiceBatch_WithOpenExceptions_IsRefusedWithTheirIds_ThenReleasesTheAccountingExportAsEvidence()
+    // Every exception dispositioned by its routed role: stale unbilled time written off, the rest billed; material ones confirmed by the admin.
+    private async Task<(decimal Billed, decimal WrittenOff)> DispositionEveryExceptionAsync(List<JsonObject> exceptions)
     {
-        var (instanceId, _) = await RoutedAsync();
         var finance = await host.ClientForAsync(Finance);
         var service = await host.ClientForAsync(Service);
-        var batch = (await finance.GetFromJsonAsync<JsonArray>($"/api/invoice-batches?instanceId={instanceId}"))!.Single()!.AsObject();
-        var exceptions = await ExceptionsAsync(finance, $"instanceId={instanceId}");
-
-        var refused = await finance.PostAsync($"/api/invoice-batches/{batch.Id()}/release", null);
-        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        var problem = (await refused.Content.ReadFromJsonAsync<JsonObject>())!;
-        problem["openExceptionIds"]!.AsArray().Select(i => i!.GetValue<string>()).ShouldBe(exceptions.Select(e => e.Id()).Order(StringComparer.Ordinal));
-        (await (await host.ClientForAsync("psa-admin@demo.local")).PostAsync($"/api/invoice-batches/{batch.Id()}/release", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-
         var admin = await host.ClientForAsync("admin@demo.local");
         var billed = 0m;
         var writtenOff = 0m;
@@ -152,6 +145,25 @@ public abstract class ExceptionTests(ProductHost host)
             _ = writeOff ? writtenOff += e["amount"]!.GetValue<decimal>() : billed += e["amount"]!.GetValue<decimal>();
         }
 
+        return (billed, writtenOff);
+    }
+
+    [Fact]
+    public async Task InvoiceBatch_WithOpenExceptions_IsRefusedWithTheirIds_ThenReleasesTheAccountingExportAsEvidence()
+    {
+        var (instanceId, _) = await RoutedAsync();
+        var finance = await host.ClientForAsync(Finance);
+        var batch = (await finance.GetFromJsonAsync<JsonArray>($"/api/invoice-batches?instanceId={instanceId}"))!.Single()!.AsObject();
+        var exceptions = await ExceptionsAsync(finance, $"instanceId={instanceId}");
+
+        var refused = await finance.PostAsync($"/api/invoice-batches/{batch.Id()}/release", null);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = (await refused.Content.ReadFromJsonAsync<JsonObject>())!;
+        problem["openExceptionIds"]!.AsArray().Select(i => i!.GetValue<string>()).ShouldBe(exceptions.Select(e => e.Id()).Order(StringComparer.Ordinal));
+        (await (await host.ClientForAsync("psa-admin@demo.local")).PostAsync($"/api/invoice-batches/{batch.Id()}/release", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var (billed, writtenOff) = await DispositionEveryExceptionAsync(exceptions);
+
         var released = await finance.PostAsync($"/api/invoice-batches/{batch.Id()}/release", null);
         released.StatusCode.ShouldBe(HttpStatusCode.OK, await released.Content.ReadAsStringAsync());
         var view = (await released.Content.ReadFromJsonAsync<JsonObject>())!;
@@ -166,6 +178,77 @@ public abstract class ExceptionTests(ProductHost host)
         csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1 + exceptions.Count(e => e["category"]!.GetValue<string>() != "stale-unbilled"));
         (await finance.PostAsync($"/api/invoice-batches/{batch.Id()}/release", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
+
+    [Fact]
+    public async Task ReleasedBatch_ServesQuickBooksXeroAndTheWriteOffJournal_ExactlyAsFiledAsEvidence()
+    {
+        var (instanceId, _) = await RoutedAsync();
+        var auditor = await host.ClientForAsync("auditor@demo.local");
+        var batchId = (await auditor.GetFromJsonAsync<JsonArray>($"/api/invoice-batches?instanceId={instanceId}"))!.Single()!.AsObject().Id();
+        var exceptions = await ExceptionsAsync(auditor, $"instanceId={instanceId}");
+        var early = await auditor.GetAsync($"/api/invoice-batches/{batchId}/export/quickbooks");
+        early.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var (billed, writtenOff) = await DispositionEveryExceptionAsync(exceptions);
+        (await (await host.ClientForAsync(Finance)).PostAsync($"/api/invoice-batches/{batchId}/release", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var quickBooks = await CsvAsync(auditor, $"/api/invoice-batches/{batchId}/export/quickbooks");
+        var xero = await CsvAsync(auditor, $"/api/invoice-batches/{batchId}/export/Xero");
+        var journal = await CsvAsync(auditor, $"/api/invoice-batches/{batchId}/write-off-journal.csv");
+        var generic = await CsvAsync(auditor, $"/api/invoice-batches/{batchId}/export/generic");
+
+        var billedIds = exceptions.Where(e => e["category"]!.GetValue<string>() != "stale-unbilled").Select(e => e.Id()).Order(StringComparer.Ordinal).ToList();
+        quickBooks.Rows.Sum(r => decimal.Parse(r["ItemAmount"], CultureInfo.InvariantCulture)).ShouldBe(billed);
+        quickBooks.Rows.Count.ShouldBe(billedIds.Count);
+        quickBooks.Rows.Select(r => ExceptionIdIn(r["ItemDescription"])).Order(StringComparer.Ordinal).ShouldBe(billedIds);
+        var links = exceptions.ToDictionary(e => e.Id(), e => e["sourceLinks"]!.AsArray()[0]!.GetValue<string>());
+        quickBooks.Rows.ShouldAllBe(r => r["Customer"].Length > 0 && !r["Customer"].StartsWith("Company ") && r["ItemDescription"].EndsWith($"ConnectWise {links[ExceptionIdIn(r["ItemDescription"])]})"));
+        var invoicesPerCustomer = quickBooks.Rows.GroupBy(r => r["InvoiceNo"]).ToList();
+        invoicesPerCustomer.ShouldAllBe(g => g.Select(r => r["Customer"]).Distinct().Count() == 1);
+        invoicesPerCustomer.Count.ShouldBe(quickBooks.Rows.Select(r => r["Customer"]).Distinct().Count());
+        xero.Header[0].ShouldBe("*ContactName");
+        xero.Rows.Sum(r => decimal.Parse(r["*UnitAmount"], CultureInfo.InvariantCulture)).ShouldBe(billed);
+        xero.Rows.Select(r => r["*InvoiceNumber"]).Distinct().Order(StringComparer.Ordinal).ShouldBe(invoicesPerCustomer.Select(g => g.Key).Order(StringComparer.Ordinal));
+        journal.Rows.Sum(r => Amount(r["Debit"])).ShouldBe(writtenOff);
+        journal.Rows.Sum(r => Amount(r["Credit"])).ShouldBe(writtenOff);
+        journal.Rows.Select(r => r["ExceptionId"]).Distinct().Order(StringComparer.Ordinal)
+            .ShouldBe(exceptions.Where(e => e["category"]!.GetValue<string>() == "stale-unbilled").Select(e => e.Id()).Order(StringComparer.Ordinal));
+        journal.Rows.ShouldAllBe(r => r["ConnectWiseLink"] == links[r["ExceptionId"]] && r["FindingLink"].StartsWith("/api/validation-runs/"));
+        generic.Rows.Count.ShouldBe(billedIds.Count);
+
+        var evidence = (await auditor.GetFromJsonAsync<JsonArray>($"/api/workflow-instances/{instanceId}/evidence"))!.Select(e => e!["sha256"]?.GetValue<string>()).ToHashSet();
+        foreach (var file in new[] { quickBooks, xero, journal, generic })
+        {
+            evidence.ShouldContain(file.Sha256, "the file served is the one filed as evidence at release");
+        }
+
+        var unknown = await auditor.GetAsync($"/api/invoice-batches/{batchId}/export/sage");
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await unknown.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["format"].ShouldNotBeNull();
+        (await auditor.GetAsync("/api/invoice-batches/nope/write-off-journal.csv")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static async Task<(string[] Header, List<Dictionary<string, string>> Rows, string Sha256)> CsvAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using var parser = new TextFieldParser(new MemoryStream(bytes)) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true, TrimWhiteSpace = false };
+        parser.SetDelimiters(",");
+        var header = parser.ReadFields()!;
+        var rows = new List<Dictionary<string, string>>();
+        while (parser.ReadFields() is { } fields)
+        {
+            fields.Length.ShouldBe(header.Length, url);
+            rows.Add(header.Zip(fields).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal));
+        }
+
+        return (header, rows, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+
+    private static string ExceptionIdIn(string description) => description[(description.IndexOf("(exception ", StringComparison.Ordinal) + 11)..].Split(';')[0];
+
+    private static decimal Amount(string cell) => cell.Length == 0 ? 0m : decimal.Parse(cell, CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task ControlSample_IsASeededDrawOfOverridesAndWriteOffs_RecordedWithTheInstance()

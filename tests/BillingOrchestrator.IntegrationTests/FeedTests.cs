@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Xml;
 using BillingOrchestrator.Persistence.Feed;
 using BillingOrchestrator.Testing;
+using BillingOrchestrator.Testing.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OData.Edm;
 using Microsoft.OData.Edm.Csdl;
@@ -36,7 +37,8 @@ public abstract class FeedTests(ProductHost host)
         using var reader = XmlReader.Create(new StringReader(metadata));
         CsdlReader.TryParse(reader, out IEdmModel model, out var errors).ShouldBeTrue(string.Join("; ", errors ?? []));
         var sets = model.EntityContainer.EntitySets().ToDictionary(s => s.Name, s => s.EntityType);
-        sets.Keys.Order(StringComparer.Ordinal).ShouldBe(["Agreements", "Findings", "KpiSeries", "LeakageFacts", "TimeEntries"]);
+        sets.Keys.Order(StringComparer.Ordinal).ShouldBe(["Agreements", "Exceptions", "Findings", "KpiSeries", "LeakageFacts", "TimeEntries"]);
+        sets["Exceptions"].FindProperty("Amount").Type.IsDecimal().ShouldBeTrue();
         sets["TimeEntries"].Key().Single().Name.ShouldBe("Id");
         sets["LeakageFacts"].FindProperty("Amount").Type.IsDecimal().ShouldBeTrue();
         sets["LeakageFacts"].FindProperty("Date").Type.IsDate().ShouldBeTrue();
@@ -115,6 +117,45 @@ public abstract class FeedTests(ProductHost host)
         reader.Schema.GetDataFields().Select(f => f.Name).ShouldContain("Amount");
         (await client.GetAsync("/api/exports/LeakageFacts.xlsx")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await client.GetAsync("/api/exports/Secrets.csv")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Exceptions_FilterSelectOrderByTopAndPaging_MatchTheExceptionsApi_AndFollowDecisions()
+    {
+        var (client, _, _) = await KeyClientAsync();
+        var service = await host.ClientForAsync("service@demo.local");
+        var instance = await service.StartAsync(TestWorkflows.Exceptions.DefinitionId);
+        await service.WaitForTaskAsync(instance.Id(), "disposition");
+        var api = (await service.GetFromJsonAsync<JsonObject>($"/api/exceptions?instanceId={instance.Id()}&pageSize=200"))!;
+        var expected = api["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
+        expected.Count.ShouldBe(api["total"]!.GetValue<int>());
+        var filter = $"InstanceId eq '{instance.Id()}'";
+
+        var top = (await client.GetFromJsonAsync<JsonObject>($"/odata/Exceptions?$filter={filter} and Status eq 'Open' and Amount gt 100&$select=Id,Amount,RoutedRole&$orderby=Amount desc,Id&$top=5&$count=true"))!;
+        var ids = new List<string>();
+        for (var skip = 0; ; skip += 7)
+        {
+            var page = (await client.GetFromJsonAsync<JsonObject>($"/odata/Exceptions?$filter={filter}&$orderby=Id&$top=7&$skip={skip}"))!["value"]!.AsArray();
+            ids.AddRange(page.Select(v => v!["Id"]!.GetValue<string>()));
+            if (page.Count < 7)
+            {
+                break;
+            }
+        }
+
+        var large = expected.Where(e => e["amount"]!.GetValue<decimal>() > 100).OrderByDescending(e => e["amount"]!.GetValue<decimal>()).ThenBy(e => e.Id(), StringComparer.Ordinal).ToList();
+        top["@odata.count"]!.GetValue<int>().ShouldBe(large.Count);
+        var values = top["value"]!.AsArray();
+        values.Select(v => v!["Id"]!.GetValue<string>()).ShouldBe(large.Take(5).Select(e => e.Id()));
+        values.Select(v => v!["Amount"]!.GetValue<decimal>()).ShouldBe(large.Take(5).Select(e => e["amount"]!.GetValue<decimal>()));
+        values.ShouldAllBe(v => v!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal).SequenceEqual(new[] { "Amount", "Id", "RoutedRole" }));
+        ids.ShouldBe(expected.Select(e => e.Id()).Order(StringComparer.Ordinal));
+
+        var decided = expected.First(e => e["routedRole"]!.GetValue<string>() == "ServiceManager" && e["amount"]!.GetValue<decimal>() <= 500);
+        (await service.PostAsJsonAsync($"/api/exceptions/{decided.Id()}/disposition", new { disposition = "write-off", reason = "goodwill, agreed with the customer" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var writeOffs = (await client.GetFromJsonAsync<JsonObject>($"/odata/Exceptions?$filter={filter} and Disposition eq 'write-off'"))!["value"]!.AsArray();
+        writeOffs.Select(v => (v!["Id"]!.GetValue<string>(), v["Status"]!.GetValue<string>(), v["DecidedBy"]!.GetValue<string>())).ShouldBe([(decided.Id(), "Closed", "service@demo.local")]);
+        writeOffs[0]!["SourceLink"]!.GetValue<string>().ShouldBe(decided["sourceLinks"]!.AsArray()[0]!.GetValue<string>());
     }
 
     [Fact]

@@ -148,6 +148,8 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
         ["GET /api/invoice-batches/"] = AnyRole,
         ["GET /api/invoice-batches/{id}"] = AnyRole,
         ["POST /api/invoice-batches/{id}/release"] = BatchReleasers,
+        ["GET /api/invoice-batches/{id}/export/{format}"] = AnyRole,
+        ["GET /api/invoice-batches/{id}/write-off-journal.csv"] = AnyRole,
         ["GET /api/control-samples"] = AnyRole,
 
         ["GET /api/assets/runbook.md"] = AnyRole,
@@ -164,6 +166,9 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
         ["POST /api/rollout/pilot/false-negatives"] = Owners,
         ["GET /api/rollout/pilot/overrides"] = AnyRole,
         ["POST /api/rollout/pilot/overrides"] = Owners,
+        ["POST /api/workflow-instances/{id}/publish"] = Owners,
+        ["GET /api/publications/"] = AnyRole,
+        ["GET /api/publications/{publicationId}"] = AnyRole,
 
         ["GET /api/schedules/"] = AnyRole,
         ["PUT /api/schedules/{definitionId}"] = AdminOnly,
@@ -193,6 +198,8 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
         ["GET /odata/$metadata"] = AnyRole,
         ["GET /odata/Agreements"] = AnyRole,
         ["GET /odata/Agreements/$count"] = AnyRole,
+        ["GET /odata/Exceptions"] = AnyRole,
+        ["GET /odata/Exceptions/$count"] = AnyRole,
         ["GET /odata/Findings"] = AnyRole,
         ["GET /odata/Findings/$count"] = AnyRole,
         ["GET /odata/KpiSeries"] = AnyRole,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BillingOrchestrator.Billing.Accounting;
 using BillingOrchestrator.Billing.Exceptions;
 
 namespace BillingOrchestrator.Web.Exceptions;
@@ -23,20 +24,9 @@ public static class AccountingExport
                 e.Category, e.CheckId, e.Amount.ToString("0.00", CultureInfo.InvariantCulture), "USD", e.Disposition?.ToString() ?? "",
                 e.Reason ?? "", e.DecidedBy ?? "", e.ConfirmedBy ?? "", ExceptionView.FindingLinkOf(e), e.SourceLinks.FirstOrDefault() ?? "",
             ];
-            text.AppendJoin(',', fields.Select(Field)).Append('\n');
+            text.AppendJoin(',', fields.Select(CsvCell.Text)).Append('\n');
         }
 
         return Encoding.UTF8.GetBytes(text.ToString());
-    }
-
-    // Quoted when needed; a leading formula character is neutralised so a spreadsheet never runs a reason as a formula.
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 }

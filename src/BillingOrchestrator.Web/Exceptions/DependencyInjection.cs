@@ -1,3 +1,4 @@
+using BillingOrchestrator.Billing.Accounting;
 using BillingOrchestrator.Web.Auth;
 using BillingOrchestrator.Web.Escalation;
 using BillingOrchestrator.Workflows;
@@ -16,8 +17,13 @@ public static class DependencyInjection
             .Validate(o => !o.Routing.Problems(new HashSet<string>(Roles.All)).Any(), "Exceptions:Routing names a role that does not exist")
             .Validate(o => !o.DueDates.Problems().Any(), "Exceptions:DueDates needs positive durations")
             .ValidateOnStart();
+        services.AddOptions<AccountingFormatOptions>()
+            .Bind(configuration.GetSection("Accounting"))
+            .Validate(o => !o.Problems().Any(), "Accounting: an invoice prefix, terms, item, account codes, tax type and date formats are required (see docs/integrations.md)")
+            .ValidateOnStart();
         services.AddScoped<ExceptionRegister>();
         services.AddScoped<IOverdueSource, ExceptionOverdueSource>();
+        services.AddScoped<AccountingFiles>();
         services.AddWorkflowAction<RouteExceptionsAction>();
         services.AddWorkflowAction<ControlSampleAction>();
         return services;

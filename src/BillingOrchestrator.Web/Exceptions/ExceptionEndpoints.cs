@@ -71,6 +71,14 @@ public static class ExceptionEndpoints
         batches.MapPost("/{id}/release", async (string id, HttpContext http, IMediator mediator, CancellationToken ct) =>
             await mediator.Send(new ReleaseInvoiceBatch(id, http.User.ToActor()), ct))
             .RequireAuthorization(Policies.BatchReleaser);
+        batches.MapGet("/{id}/export/{format}", async (string id, string format, AccountingFiles accounting, CancellationToken ct) =>
+        {
+            var key = AccountingFiles.InvoiceFormats.FirstOrDefault(f => string.Equals(f, format, StringComparison.OrdinalIgnoreCase))
+                ?? throw new Workflows.Runtime.WorkflowValidationException("format", $"must be one of {string.Join(", ", AccountingFiles.InvoiceFormats)}");
+            return CsvFile(await accounting.GetAsync(id, key, ct));
+        });
+        batches.MapGet("/{id}/write-off-journal.csv", async (string id, AccountingFiles accounting, CancellationToken ct) =>
+            CsvFile(await accounting.GetAsync(id, AccountingFiles.Journal, ct)));
 
         app.MapGet("/api/control-samples", async (string? instanceId, BillingDbContext db, CancellationToken ct) =>
             await db.Set<ControlSample>().AsNoTracking().Where(s => instanceId == null || s.InstanceId == instanceId).OrderByDescending(s => s.CreatedAt).Take(50).ToListAsync(ct))
@@ -79,6 +87,8 @@ public static class ExceptionEndpoints
 
         return app;
     }
+
+    private static IResult CsvFile(AccountingFile file) => Results.File(file.Content, "text/csv; charset=utf-8", file.FileName);
 
     private static async Task<InvoiceBatchView> ViewAsync(BillingDbContext db, InvoiceBatch batch, CancellationToken ct)
     {

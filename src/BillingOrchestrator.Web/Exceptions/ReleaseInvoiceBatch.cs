@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BillingOrchestrator.Web.Exceptions;
 
-/// <summary>Releases a cycle's invoice batch once every exception in it has a final disposition; produces the accounting export.</summary>
+/// <summary>Releases a cycle's invoice batch once every exception in it has a final disposition; files the accounting export, the QuickBooks Online and Xero invoice imports and the write-off journal as evidence.</summary>
 public sealed record ReleaseInvoiceBatch(string BatchId, WorkflowActor Actor) : ICommand<InvoiceBatchView>, IAuditedCommand
 {
     public string AuditAction => "invoice-batches.release";
@@ -17,7 +17,7 @@ public sealed record ReleaseInvoiceBatch(string BatchId, WorkflowActor Actor) : 
     public string? AuditSubject => $"invoice-batch:{BatchId}";
 }
 
-public sealed class ReleaseInvoiceBatchHandler(BillingDbContext db, SystemArtefacts artefacts, TimeProvider time) : ICommandHandler<ReleaseInvoiceBatch, InvoiceBatchView>
+public sealed class ReleaseInvoiceBatchHandler(BillingDbContext db, SystemArtefacts artefacts, AccountingFiles accounting, TimeProvider time) : ICommandHandler<ReleaseInvoiceBatch, InvoiceBatchView>
 {
     /// <summary>The controls the accounting export and the write-off list are filed under.</summary>
     public static IReadOnlyList<string> FiledControls { get; } = [EvidenceControls.ExceptionApprovals, EvidenceControls.FinancialTelemetry];
@@ -42,14 +42,19 @@ public sealed class ReleaseInvoiceBatchHandler(BillingDbContext db, SystemArtefa
 
         var billed = exceptions.Where(e => e.Disposition == Disposition.Bill).ToList();
         var writtenOff = exceptions.Where(e => e.Disposition == Disposition.WriteOff).ToList();
+        var now = time.GetUtcNow();
         var source = $"/api/invoice-batches/{batch.Id}";
-        var export = await artefacts.CaptureAsync(
-            $"batch:{batch.Id}:export", batch.InstanceId, batch.ActivityId, $"accounting-export-{batch.Id}.csv", AccountingExport.Csv(billed), "text/csv", source,
-            FiledControls, cancellationToken);
-        var writeOffs = await artefacts.CaptureAsync(
-            $"batch:{batch.Id}:write-offs", batch.InstanceId, batch.ActivityId, $"write-offs-{batch.Id}.csv", AccountingExport.Csv(writtenOff), "text/csv", source,
-            FiledControls, cancellationToken);
-        batch.Release(command.Actor.Name, time.GetUtcNow(), export.Sha256!, writeOffs.Sha256!, billed, writtenOff);
+        var filed = new Dictionary<string, EvidenceItem>(StringComparer.Ordinal);
+        foreach (var file in await accounting.BuildAsync(batch, exceptions, now, cancellationToken))
+        {
+            // The generic files keep their original evidence keys, so a release replayed across this change finds them.
+            var key = file.Key switch { AccountingFiles.Generic => "export", var other => other };
+            filed[file.Key] = await artefacts.CaptureAsync(
+                $"batch:{batch.Id}:{key}", batch.InstanceId, batch.ActivityId, file.FileName, file.Content, "text/csv", source,
+                FiledControls, cancellationToken);
+        }
+
+        batch.Release(command.Actor.Name, now, filed[AccountingFiles.Generic].Sha256!, filed[AccountingFiles.WriteOffs].Sha256!, billed, writtenOff);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

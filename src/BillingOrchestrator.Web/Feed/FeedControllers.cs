@@ -49,6 +49,12 @@ public sealed class TimeEntriesController(FeedSource source) : FeedController(so
     public Task<IActionResult> Get(CancellationToken cancellationToken) => Rows(d => d.TimeEntries, cancellationToken);
 }
 
+public sealed class ExceptionsController(FeedSource source) : FeedController(source)
+{
+    [EnableQuery(PageSize = PageSize, MaxTop = 100_000, AllowedQueryOptions = FeedQuery.Allowed)]
+    public Task<IActionResult> Get(CancellationToken cancellationToken) => Rows(d => d.Exceptions, cancellationToken);
+}
+
 internal static class FeedQuery
 {
     public const AllowedQueryOptions Allowed =

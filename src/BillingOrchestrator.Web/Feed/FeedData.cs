@@ -10,10 +10,11 @@ public sealed record FeedData(
     IReadOnlyList<FindingRow> Findings,
     IReadOnlyList<KpiPointRow> KpiSeries,
     IReadOnlyList<AgreementRow> Agreements,
-    IReadOnlyList<TimeEntryRow> TimeEntries)
+    IReadOnlyList<TimeEntryRow> TimeEntries,
+    IReadOnlyList<ExceptionRow> Exceptions)
 {
     /// <summary>The entity set names, as the feed, <c>$metadata</c> and the exports call them.</summary>
-    public static IReadOnlyList<string> Sets { get; } = ["LeakageFacts", "Findings", "KpiSeries", "Agreements", "TimeEntries"];
+    public static IReadOnlyList<string> Sets { get; } = ["LeakageFacts", "Findings", "KpiSeries", "Agreements", "TimeEntries", "Exceptions"];
 
     public static LeakageFactRow Row(LeakageFact fact, IReadOnlyDictionary<int, string> companies) => new()
     {
@@ -39,6 +40,7 @@ public sealed record FeedData(
         "KPISERIES" => KpiSeries,
         "AGREEMENTS" => Agreements,
         "TIMEENTRIES" => TimeEntries,
+        "EXCEPTIONS" => Exceptions,
         _ => null,
     };
 

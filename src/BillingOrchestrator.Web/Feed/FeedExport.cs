@@ -40,6 +40,7 @@ public static class FeedExport
             "KPISERIES" => csv ? Text(Csv(data.KpiSeries)) : Parquet(await ParquetAsync(data.KpiSeries, cancellationToken)),
             "AGREEMENTS" => csv ? Text(Csv(data.Agreements)) : Parquet(await ParquetAsync(data.Agreements, cancellationToken)),
             "TIMEENTRIES" => csv ? Text(Csv(data.TimeEntries)) : Parquet(await ParquetAsync(data.TimeEntries, cancellationToken)),
+            "EXCEPTIONS" => csv ? Text(Csv(data.Exceptions)) : Parquet(await ParquetAsync(data.Exceptions, cancellationToken)),
             _ => null,
         };
     }

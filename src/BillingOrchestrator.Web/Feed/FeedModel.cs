@@ -16,6 +16,7 @@ public static class FeedModel
         builder.EntitySet<KpiPointRow>("KpiSeries").EntityType.Name = "KpiPoint";
         builder.EntitySet<AgreementRow>("Agreements").EntityType.Name = "Agreement";
         builder.EntitySet<TimeEntryRow>("TimeEntries").EntityType.Name = "TimeEntry";
+        builder.EntitySet<ExceptionRow>("Exceptions").EntityType.Name = "Exception";
         foreach (var type in builder.StructuralTypes)
         {
             type.Namespace = Namespace;

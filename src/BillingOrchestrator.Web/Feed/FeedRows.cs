@@ -144,3 +144,58 @@ public sealed class TimeEntryRow
 
     public required string SourceLink { get; init; }
 }
+
+/// <summary>A billing exception (playbook step 4) with its routing and disposition, as it stands now.</summary>
+public sealed class ExceptionRow
+{
+    public required string Id { get; init; }
+
+    public required string InstanceId { get; init; }
+
+    public required string RunId { get; init; }
+
+    public int FindingSequence { get; init; }
+
+    public required string CheckId { get; init; }
+
+    public required string Category { get; init; }
+
+    public required string Severity { get; init; }
+
+    public int CompanyId { get; init; }
+
+    public required string Company { get; init; }
+
+    public int? AgreementId { get; init; }
+
+    public string? ServiceLine { get; init; }
+
+    public string? CustomerOwner { get; init; }
+
+    public decimal Amount { get; init; }
+
+    public required string Message { get; init; }
+
+    public required string RoutedRole { get; init; }
+
+    public required string Status { get; init; }
+
+    /// <summary>bill, write-off, reclassify, accept-as-covered or fix-in-psa; null while undecided.</summary>
+    public string? Disposition { get; init; }
+
+    public string? Reason { get; init; }
+
+    public string? DecidedBy { get; init; }
+
+    public DateTime? DecidedAt { get; init; }
+
+    public string? ConfirmedBy { get; init; }
+
+    public DateTime? ConfirmedAt { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public required string SourceLink { get; init; }
+
+    public required string FindingLink { get; init; }
+}

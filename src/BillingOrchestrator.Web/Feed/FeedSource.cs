@@ -1,6 +1,8 @@
+using System.Text.Json;
 using BillingOrchestrator.Billing;
 using BillingOrchestrator.Billing.Checks;
 using BillingOrchestrator.Billing.Dashboards;
+using BillingOrchestrator.Billing.Exceptions;
 using BillingOrchestrator.Billing.Kpis;
 using BillingOrchestrator.Billing.Serialization;
 using BillingOrchestrator.Persistence;
@@ -24,7 +26,7 @@ public sealed class FeedSource(BillingDbContext db, KpiMeasurement measurement, 
         return await cache.GetOrBuildAsync(version, () => BuildAsync(version, cancellationToken));
     }
 
-    /// <summary>What the rows depend on: PSA records, syncs, the catalog, coding standards, validation runs and KPI points.</summary>
+    /// <summary>What the rows depend on: PSA records, syncs, the catalog, coding standards, validation runs, KPI points and exception decisions.</summary>
     private async Task<string> VersionAsync(CancellationToken cancellationToken)
     {
         var records = await db.Set<PsaRecordRow>().CountAsync(cancellationToken);
@@ -33,7 +35,11 @@ public sealed class FeedSource(BillingDbContext db, KpiMeasurement measurement, 
         var standards = await db.Set<CodingStandardRow>().CountAsync(cancellationToken);
         var lastRun = await LatestRunIdAsync(cancellationToken);
         var kpis = await db.Set<KpiSnapshotRow>().CountAsync(cancellationToken);
-        return $"{records}:{lastSync}:{ruleSets}:{standards}:{lastRun}:{kpis}";
+
+        // Every decision on an exception raises its revision, so count and revision sum change with each disposition.
+        var exceptions = await db.Set<BillingException>().CountAsync(cancellationToken);
+        var decisions = await db.Set<BillingException>().SumAsync(e => e.Revision, cancellationToken);
+        return $"{records}:{lastSync}:{ruleSets}:{standards}:{lastRun}:{kpis}:{exceptions}:{decisions}";
     }
 
     private Task<string?> LatestRunIdAsync(CancellationToken cancellationToken) =>
@@ -85,7 +91,8 @@ public sealed class FeedSource(BillingDbContext db, KpiMeasurement measurement, 
                 ChargeableAmount = e.ChargeableAmount.Amount,
                 InvoiceId = e.InvoiceId,
                 SourceLink = FeedData.Link(links, EntityKind.TimeEntry, e.Id),
-            })]);
+            })],
+            await ExceptionsAsync(companies, cancellationToken));
     }
 
     private async Task<IReadOnlyList<FindingRow>> FindingsAsync(CancellationToken cancellationToken)
@@ -115,6 +122,39 @@ public sealed class FeedSource(BillingDbContext db, KpiMeasurement measurement, 
                 Message = finding.Message,
                 SourceLink = finding.Records.Count > 0 ? links.For(finding.Records[0]) : "",
             };
+        })];
+    }
+
+    private async Task<IReadOnlyList<ExceptionRow>> ExceptionsAsync(IReadOnlyDictionary<int, string> companies, CancellationToken cancellationToken)
+    {
+        var exceptions = await db.Set<BillingException>().AsNoTracking().OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        return [.. exceptions.Select(e => new ExceptionRow
+        {
+            Id = e.Id,
+            InstanceId = e.InstanceId,
+            RunId = e.RunId,
+            FindingSequence = e.FindingSequence,
+            CheckId = e.CheckId,
+            Category = e.Category,
+            Severity = e.Severity,
+            CompanyId = e.CompanyId,
+            Company = companies.GetValueOrDefault(e.CompanyId, ""),
+            AgreementId = e.AgreementId,
+            ServiceLine = e.ServiceLine,
+            CustomerOwner = e.CustomerOwner,
+            Amount = e.Amount,
+            Message = e.Message,
+            RoutedRole = e.RoutedRole,
+            Status = e.Status.ToString(),
+            Disposition = e.Disposition is { } d ? JsonSerializer.Serialize(d).Trim('"') : null,
+            Reason = e.Reason,
+            DecidedBy = e.DecidedBy,
+            DecidedAt = e.DecidedAt?.UtcDateTime,
+            ConfirmedBy = e.ConfirmedBy,
+            ConfirmedAt = e.ConfirmedAt?.UtcDateTime,
+            CreatedAt = e.CreatedAt.UtcDateTime,
+            SourceLink = e.SourceLinks.FirstOrDefault() ?? "",
+            FindingLink = Exceptions.ExceptionView.FindingLinkOf(e),
         })];
     }
 

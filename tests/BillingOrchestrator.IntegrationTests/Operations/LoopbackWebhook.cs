@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace BillingOrchestrator.IntegrationTests.Operations;
 
@@ -30,11 +25,7 @@ public sealed class LoopbackWebhook : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.MapPost($"/hooks/{Token}", async (HttpRequest request) =>
+        (_app, var address) = await LoopbackServer.StartAsync(app => app.MapPost($"/hooks/{Token}", async (HttpRequest request) =>
         {
             Interlocked.Increment(ref _attempts);
             if (Failing)
@@ -44,18 +35,9 @@ public sealed class LoopbackWebhook : IAsyncDisposable
 
             _posts.Enqueue((await JsonNode.ParseAsync(request.Body))!.AsObject());
             return Results.Ok();
-        });
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        }));
         Url = $"{address}/hooks/{Token}";
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => LoopbackServer.StopAsync(_app);
 }

@@ -1,0 +1,54 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace BillingOrchestrator.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class PublicationsAndAccounting : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "publications",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    instance_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    target_kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    target = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    location = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    files = table.Column<string>(type: "text", nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    last_error = table.Column<string>(type: "text", nullable: true),
+                    requested_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    created_at = table.Column<long>(type: "bigint", nullable: false),
+                    updated_at = table.Column<long>(type: "bigint", nullable: false),
+                    published_at = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_publications", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_publications_created_at",
+                table: "publications",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_publications_instance_id_created_at",
+                table: "publications",
+                columns: new[] { "instance_id", "created_at" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "publications");
+        }
+    }
+}
