@@ -24,4 +24,7 @@ public sealed class EvidenceOptions
     public const string Section = "Evidence";
 
     public long MaxFileBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Limits on evidence pack (ZIP) imports: <c>Evidence:Pack:MaxEntries</c> and so on.</summary>
+    public Packs.EvidencePackLimits Pack { get; set; } = new();
 }

@@ -109,6 +109,7 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
 
         ["POST /api/workflow-instances/{id}/evidence"] = Owners,
         ["POST /api/workflow-instances/{id}/evidence/notes"] = Owners,
+        ["POST /api/workflow-instances/{id}/evidence-pack"] = Owners,
         ["GET /api/workflow-instances/{id}/evidence"] = AnyRole,
         ["GET /api/workflow-instances/{id}/briefs"] = AnyRole,
         ["POST /api/workflow-instances/{id}/briefs"] = Owners,

@@ -28,6 +28,7 @@ public sealed class SecurityTests(SqliteProductHost host) : IClassFixture<Sqlite
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         csp.ShouldContain("frame-ancestors 'none'");
         csp.ShouldContain("object-src 'none'");
+        csp.ShouldContain("script-src 'self';");
     }
 
     [Fact]

@@ -29,7 +29,14 @@ public sealed class FileSystemEvidenceStore : IEvidenceFileStore
     public string RootDirectory { get; }
 
     /// <inheritdoc />
-    public async Task<StoredFile> SaveAsync(Stream content, string fileName, string declaredContentType, long maxBytes, CancellationToken cancellationToken)
+    public Task<StoredFile> SaveAsync(Stream content, string fileName, string declaredContentType, long maxBytes, CancellationToken cancellationToken) =>
+        AcceptAsync(content, fileName, declaredContentType, maxBytes, publish: true, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<StoredFile> InspectAsync(Stream content, string fileName, string declaredContentType, long maxBytes, CancellationToken cancellationToken) =>
+        AcceptAsync(content, fileName, declaredContentType, maxBytes, publish: false, cancellationToken);
+
+    private async Task<StoredFile> AcceptAsync(Stream content, string fileName, string declaredContentType, long maxBytes, bool publish, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
@@ -46,7 +53,11 @@ public sealed class FileSystemEvidenceStore : IEvidenceFileStore
         {
             var (sha256, inspection) = await CopyToTemporaryAsync(content, partial, name, maxBytes, cancellationToken);
             var contentType = await EvidenceTypeDetector.DetectAsync(name, declaredContentType, inspection, partial, cancellationToken);
-            Publish(partial, PathOf(sha256));
+            if (publish)
+            {
+                Publish(partial, PathOf(sha256));
+            }
+
             return new StoredFile(sha256, inspection.Length, contentType, name);
         }
         finally

@@ -16,6 +16,13 @@ public interface IEvidenceFileStore
     Task<StoredFile> SaveAsync(Stream content, string fileName, string declaredContentType, long maxBytes, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Applies every rule of <see cref="SaveAsync"/> to <paramref name="content"/> and says what would be stored, but
+    /// stores nothing: for imports that accept several files all or nothing.
+    /// </summary>
+    /// <exception cref="EvidenceFileRejectedException">As for <see cref="SaveAsync"/>.</exception>
+    Task<StoredFile> InspectAsync(Stream content, string fileName, string declaredContentType, long maxBytes, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Opens a stored file for reading, or returns <see langword="null"/> when no file has that hash. Reading the stream
     /// to its end recomputes the hash and throws <see cref="EvidenceIntegrityException"/> if the bytes no longer match.
     /// </summary>

@@ -3,7 +3,6 @@ using BillingOrchestrator.Evidence.Items;
 using BillingOrchestrator.Evidence.Store;
 using BillingOrchestrator.Persistence;
 using BillingOrchestrator.Web.Commands;
-using BillingOrchestrator.Web.Playbook;
 using BillingOrchestrator.Workflows.Definitions;
 using BillingOrchestrator.Workflows.Runtime;
 using Mediator;
@@ -72,15 +71,7 @@ public sealed class AttachEvidenceHandler(BillingDbContext db, IWorkflowInstance
 {
     public async ValueTask<EvidenceItem> Handle(AttachEvidence command, CancellationToken cancellationToken)
     {
-        var instance = await instances.FindAsync(command.InstanceId, cancellationToken)
-            ?? throw new WorkflowNotFoundException($"Instance {command.InstanceId} does not exist.");
-        var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
-        if (command.ActivityId is not null && definition.FindActivity(command.ActivityId) is null)
-        {
-            throw new WorkflowValidationException("activityId", $"'{command.ActivityId}' is not an activity of {definition.DefinitionId} v{definition.Version}");
-        }
-
-        var (step, gate) = PlaybookSteps.TagsFor(definition, command.ActivityId);
+        var target = await EvidenceTarget.ResolveAsync(instances, definitions, command.InstanceId, command.ActivityId, cancellationToken);
         StoredFile? stored = null;
         if (command.File is { } file)
         {
@@ -95,24 +86,7 @@ public sealed class AttachEvidenceHandler(BillingDbContext db, IWorkflowInstance
             }
         }
 
-        var item = new EvidenceItem
-        {
-            Id = Guid.CreateVersion7().ToString("N"),
-            InstanceId = instance.Id,
-            ActivityId = command.ActivityId,
-            Step = step,
-            GateId = gate,
-            Kind = command.Kind,
-            Name = stored?.OriginalName ?? command.Name!.Trim(),
-            Sha256 = stored?.Sha256,
-            ContentType = stored?.ContentType,
-            Length = stored?.Length,
-            Note = command.Note,
-            Url = command.Url,
-            Controls = [.. command.Controls.Select(c => EvidenceControls.Normalize(c)!).Distinct()],
-            CreatedBy = command.Actor.Name,
-            CreatedAt = time.GetUtcNow(),
-        };
+        var item = target.Item(command.Kind, stored?.OriginalName ?? command.Name!.Trim(), stored, command.Controls, command.Actor, time.GetUtcNow(), command.Note, command.Url);
         db.Add(item);
         await db.SaveChangesAsync(cancellationToken);
         return item;

@@ -29,6 +29,15 @@ public static class EvidenceEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(maxBytes + (64 * 1024)))
             .RequireAuthorization(Policies.Owner);
 
+        // A ZIP of evidence files, all or nothing; its limits (entries, bytes decompressed, ratio) are in Evidence:Pack.
+        var maxPackBytes = app.ServiceProvider.GetRequiredService<IOptions<EvidenceOptions>>().Value.Pack.MaxPackBytes;
+        instances.MapPost("/evidence-pack", async (string id, [FromForm] string? activityId, [FromForm] string? controls, IFormFile? file, HttpContext http, IMediator mediator, CancellationToken ct) =>
+            Results.Created($"/api/workflow-instances/{id}/evidence", await mediator.Send(new ImportEvidencePack(id, activityId, SplitControls(controls), file, http.User.ToActor()), ct)))
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(maxPackBytes + (64 * 1024)))
+            .WithFormOptions(multipartBodyLengthLimit: maxPackBytes + (64 * 1024))
+            .RequireAuthorization(Policies.Owner);
+
         instances.MapPost("/evidence/notes", async (string id, NoteRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
         {
             var kind = string.Equals(request.Kind, "link", StringComparison.OrdinalIgnoreCase) ? EvidenceKind.Link : EvidenceKind.Note;

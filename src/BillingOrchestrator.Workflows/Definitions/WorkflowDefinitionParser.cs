@@ -22,7 +22,9 @@ public sealed partial class WorkflowDefinitionParser(ActivityRegistry activities
         JsonNode? rootNode;
         try
         {
-            rootNode = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            // Duplicate properties are refused while parsing: JsonObject would otherwise throw ArgumentException on first
+            // access (found by fuzzing, docs/fuzzing.md), and which of two values is meant cannot be known anyway.
+            rootNode = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {

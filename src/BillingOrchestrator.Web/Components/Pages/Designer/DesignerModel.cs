@@ -11,7 +11,7 @@ namespace BillingOrchestrator.Web.Components.Pages.Designer;
 public sealed class DesignerModel
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-    private static readonly JsonDocumentOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonDocumentOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false };
 
     private readonly JsonObject _header;
 
