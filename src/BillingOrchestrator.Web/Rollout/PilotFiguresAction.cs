@@ -17,7 +17,7 @@ public sealed class PilotFiguresAction : ArtefactAction
 
     protected override string FileName => "pilot-figures.json";
 
-    protected override IReadOnlyList<string> Controls => [EvidenceControls.OutputValidation, EvidenceControls.HumanOversight];
+    public override IReadOnlyList<string> Controls => [EvidenceControls.OutputValidation, EvidenceControls.HumanOversight];
 
     protected override async Task<(object Report, string SourceUrl, JsonObject Output)> BuildAsync(IServiceProvider services, ActivityExecutionContext context, JsonNode? input, CancellationToken cancellationToken)
     {
