@@ -19,4 +19,9 @@ public static class EvidenceControls
     /// </summary>
     public static string? Normalize(string control) =>
         All.FirstOrDefault(c => c == control || c.EndsWith(" " + control, StringComparison.Ordinal) && control.Length > 3);
+
+    /// <summary>One problem for the <c>controls</c> field per label that is no known control.</summary>
+    public static IEnumerable<(string Field, string Reason)> Problems(IEnumerable<string> controls) =>
+        controls.Where(c => Normalize(c) is null)
+            .Select(c => ("controls", $"'{c}' is not a known control; use one of: {string.Join("; ", All)}"));
 }

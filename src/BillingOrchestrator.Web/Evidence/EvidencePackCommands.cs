@@ -31,9 +31,9 @@ public sealed record ImportEvidencePack(
 
     public IEnumerable<(string Field, string Reason)> Validate()
     {
-        foreach (var control in Controls.Where(c => EvidenceControls.Normalize(c) is null))
+        foreach (var problem in EvidenceControls.Problems(Controls))
         {
-            yield return ("controls", $"'{control}' is not a known control; use one of: {string.Join("; ", EvidenceControls.All)}");
+            yield return problem;
         }
 
         if (File is null)
