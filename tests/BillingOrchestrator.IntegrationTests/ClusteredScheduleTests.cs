@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using BillingOrchestrator.IntegrationTests.Operations;
 using BillingOrchestrator.Testing;
 
@@ -94,7 +93,7 @@ public sealed class ClusteredScheduleTests
 
         public static async Task<ProductNode> StartAsync(string name, TestDatabase database, string workflows)
         {
-            var port = FreePort();
+            var port = LoopbackServer.FreePort();
             var data = Directory.CreateTempSubdirectory($"bo-{name}-").FullName;
             var info = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory };
             string[] args =
@@ -144,13 +143,6 @@ public sealed class ClusteredScheduleTests
                 _process.Kill(entireProcessTree: true);
                 _process.WaitForExit();
             }
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

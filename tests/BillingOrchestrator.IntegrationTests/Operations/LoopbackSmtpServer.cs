@@ -18,7 +18,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     private CancellationTokenSource? _stop;
     private Task? _running;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackServer.FreePort();
 
     public IReadOnlyCollection<MimeMessage> Received => _store.Messages;
 
@@ -70,13 +70,6 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         }
 
         _stop.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed class RecordingStore : MessageStore
