@@ -237,5 +237,7 @@ internal sealed class NoopAction : IWorkflowAction
 
     public string Name => ActionName;
 
+    public bool IsPure => true;
+
     public ValueTask<ActionResult> ExecuteAsync(ActivityExecutionContext context, JsonNode? input, CancellationToken cancellationToken) => ValueTask.FromResult(Done);
 }

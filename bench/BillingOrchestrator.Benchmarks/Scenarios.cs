@@ -21,6 +21,11 @@ internal sealed class Scenarios(Settings settings, Results results)
         await AutoAsync(system, settings.Warmup, cancellationToken);
         await ApprovalAsync(system, Math.Max(1, settings.Warmup / 2), cancellationToken);
         await LatencyAsync(system, 5, pollDelay: null, stop: null, cancellationToken);
+        if (settings.FlowAOnly)
+        {
+            await Phase(name, "flow (a)", async () => RecordThroughput(name, "a", await AutoAsync(system, settings.AutoInstances, cancellationToken), perInstance: 10));
+            return;
+        }
 
         await Phase(name, "idle latency", async () =>
         {

@@ -41,6 +41,9 @@ internal sealed record Settings
 
     public bool SkipWorkflowCore { get; init; }
 
+    /// <summary>Only the flow (a) phase after the warm-up: quick A/B runs while tuning the engine.</summary>
+    public bool FlowAOnly { get; init; }
+
     public string? PostgresConnectionString { get; init; }
 
     public string? MarkdownPath { get; init; }
@@ -82,6 +85,7 @@ internal sealed record Settings
                 "--workers" => settings with { EngineWorkers = Int() },
                 "--no-postgres" => settings with { SkipPostgres = true },
                 "--no-workflowcore" => settings with { SkipWorkflowCore = true },
+                "--flow-a-only" => settings with { FlowAOnly = true },
                 "--markdown" => settings with { MarkdownPath = Value() },
                 "--help" or "-h" => throw new HelpRequestedException(),
                 var other => throw new ArgumentException($"unknown option {other}"),
@@ -102,6 +106,7 @@ internal sealed record Settings
           --approval-instances N  flow (b) instances per repetition; default 1000
           --latency-instances N   approval instances driven one at a time for resume latency; default 100
           --runs N                repetitions (median reported); default 3
+          --flow-a-only           only the flow (a) phase (after the warm-up): quick A/B runs while tuning the engine
           --raw-seconds S         duration of each raw commit loop; default 3
           --drivers N             concurrent starters/completers; default 32
           --workers N             engine Workflows:Workers; default 32

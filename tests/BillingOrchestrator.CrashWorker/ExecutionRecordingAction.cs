@@ -14,6 +14,9 @@ internal sealed class ExecutionRecordingAction : IWorkflowAction
 
     public string Name => "crash.record";
 
+    /// <summary>It only records an effect through the context, so the crash test also covers steps committed ahead of their predecessors' acknowledgement.</summary>
+    public bool IsPure => true;
+
     public ValueTask<ActionResult> ExecuteAsync(ActivityExecutionContext context, JsonNode? input, CancellationToken cancellationToken)
     {
         var node = Environment.GetEnvironmentVariable("CRASH_NODE_ID") ?? "crash-worker";

@@ -1,10 +1,6 @@
-using BillingOrchestrator.Persistence;
 using BillingOrchestrator.Testing;
 using BillingOrchestrator.Workflows.Runtime;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace BillingOrchestrator.IntegrationTests;
 
@@ -21,22 +17,12 @@ public sealed class GroupCommitWriterTests
     public async Task ThrowingUnitsAreUndoneAlone_ReplayableRunsAreReplayed_OtherUnitsRunOnce(TestDatabaseKind kind)
     {
         await using var database = await TestDatabase.CreateAsync(kind);
-        using var host = await StartHostAsync(database);
+        using var host = await WriterHost.StartAsync(database);
         var writer = host.Services.GetRequiredService<IWorkflowWriter>();
         var runs = new Dictionary<string, int>();
 
         // The writer's loop is held inside a first unit while the others queue, so they all land in the next batch.
-        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var holding = writer.WriteAsync(
-            async (_, _) =>
-            {
-                entered.SetResult();
-                await hold.Task;
-                return true;
-            },
-            CancellationToken.None);
-        await entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var (hold, holding) = await WriterHost.HoldAsync(writer);
 
         var units = new (string Id, bool Replayable, bool Throws)[]
         {
@@ -96,14 +82,4 @@ public sealed class GroupCommitWriterTests
             .ShouldBe("n1=1, n2-throws=1, r1=2, r2-throws=2, r3=1, r4=1, r5=1");
     }
 
-    private static async Task<IHost> StartHostAsync(TestDatabase database)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(database.Settings());
-        builder.Services.AddPersistence(builder.Configuration);
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
 }

@@ -15,7 +15,10 @@ internal static class Workers
     /// <summary>Tests that run worker processes take turns: several at once would starve each other on a small machine.</summary>
     public const string Collection = "Worker processes";
 
-    /// <summary>Eight steps that each record one effect row per committed execution, with a timer in the middle.</summary>
+    /// <summary>
+    /// Eight steps that each record one effect row per committed execution, with a timer in the middle: a second, so that
+    /// a kill soon after the instances started still lands while some of them run (the steps themselves take microseconds).
+    /// </summary>
     public const string CrashFlow = """
     {
       "definitionId": "crash-flow",
@@ -25,7 +28,7 @@ internal static class Workers
         { "id": "s2", "type": "RunAction", "action": "crash.record" },
         { "id": "s3", "type": "RunAction", "action": "crash.record" },
         { "id": "s4", "type": "RunAction", "action": "crash.record" },
-        { "id": "pause", "type": "Timer", "delay": "PT0.2S" },
+        { "id": "pause", "type": "Timer", "delay": "PT1S" },
         { "id": "s5", "type": "RunAction", "action": "crash.record" },
         { "id": "s6", "type": "RunAction", "action": "crash.record" },
         { "id": "s7", "type": "RunAction", "action": "crash.record" },

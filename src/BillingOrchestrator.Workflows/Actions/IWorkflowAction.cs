@@ -15,6 +15,13 @@ public interface IWorkflowAction
     /// <summary>The outcomes this action can return; the first is the default.</summary>
     IReadOnlyList<string> Outcomes => ["Done"];
 
+    /// <summary>
+    /// True when the action only computes, reads, and records effects through the context, touching no external system
+    /// and writing nothing itself: the runner may then run it before the previous activity's commit is acknowledged
+    /// (see <see cref="IActivityHandler.IsPure"/>). Leave it false for anything that calls out or writes on its own.
+    /// </summary>
+    bool IsPure => false;
+
     ValueTask<ActionResult> ExecuteAsync(ActivityExecutionContext context, JsonNode? input, CancellationToken cancellationToken);
 }
 

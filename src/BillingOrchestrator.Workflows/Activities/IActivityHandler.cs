@@ -16,6 +16,14 @@ public interface IActivityHandler
     /// <summary>Checks the activity's inputs at load time, reporting every problem through <paramref name="context"/>.</summary>
     void Validate(ActivityDefinition activity, ActivityValidationContext context);
 
+    /// <summary>
+    /// True when executing the activity touches nothing outside its own step's commit: it only computes, reads, and
+    /// changes the instance's variables, bookmarks, tasks and recorded effects. The runner may then execute it before the
+    /// previous activity's commit is acknowledged (the two commits are chained: if the earlier one is refused or rolled
+    /// back, the later one writes nothing). An activity that is not pure runs only once every earlier step has committed.
+    /// </summary>
+    bool IsPure(ActivityDefinition activity) => false;
+
     /// <summary>Runs the activity. Throwing records an incident and applies the activity's retry policy.</summary>
     ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context, CancellationToken cancellationToken);
 }

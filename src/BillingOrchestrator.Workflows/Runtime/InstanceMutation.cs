@@ -54,7 +54,7 @@ internal sealed class InstanceMutation(WorkflowInstance current, DateTimeOffset 
             Log(Instance.SubStatus == WorkflowSubStatus.Faulted ? JournalEvents.InstanceFaulted : JournalEvents.InstanceFinished);
         }
 
-        if (!await Step.WriteAsync(session, now, cancellationToken))
+        if (!await Step.WriteAsync(session, cancellationToken))
         {
             throw new InstanceChangedException();
         }

@@ -63,18 +63,55 @@ internal sealed class StepCommit(WorkflowInstance instance, long expectedRevisio
         });
 
     /// <summary>Writes the commit; false when the instance changed since it was read (nothing is written then).</summary>
-    public async ValueTask<bool> WriteAsync(IWorkflowWriteSession session, DateTimeOffset now, CancellationToken cancellationToken)
+    public async ValueTask<bool> WriteAsync(IWorkflowWriteSession session, CancellationToken cancellationToken)
     {
-        var stateJson = StateJson ?? InstanceStateJson.Serialize(Instance.State);
-        var columnsNow = (Instance.Status, Instance.SubStatus, Instance.DefinitionVersion, Instance.IncidentCount, Instance.FinishedAt, Instance.WakeAt);
-        var written = columnsNow == _columnsBefore
-            ? await session.UpdateInstanceStateAsync(Instance, ExpectedRevision, stateJson, cancellationToken)
-            : await session.UpdateInstanceAsync(Instance, ExpectedRevision, stateJson, cancellationToken);
-        if (!written)
+        if (!await WriteInstanceAsync(session, this, cancellationToken))
         {
             return false;
         }
 
+        await WriteRowsAsync(session, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Writes consecutive steps of one instance as one unit: the instance row once, guarded by the first step's expected
+    /// revision and holding the state after the last step, then every step's rows (bookmarks, tasks, incidents, effects,
+    /// journal) in order. Inside one transaction this is the same as writing each step in turn: nobody can see the
+    /// states in between. False, and nothing written, when the instance changed since the first step read it.
+    /// </summary>
+    public static async ValueTask<bool> WriteRunAsync(IReadOnlyList<StepCommit> steps, IWorkflowWriteSession session, CancellationToken cancellationToken)
+    {
+        if (steps.Count == 1)
+        {
+            return await steps[0].WriteAsync(session, cancellationToken);
+        }
+
+        if (!await steps[^1].WriteInstanceAsync(session, steps[0], cancellationToken))
+        {
+            return false;
+        }
+
+        foreach (var step in steps)
+        {
+            await step.WriteRowsAsync(session, cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>This step's instance row, guarded by <paramref name="first"/>'s expected revision (this step, or the first of a run).</summary>
+    private async ValueTask<bool> WriteInstanceAsync(IWorkflowWriteSession session, StepCommit first, CancellationToken cancellationToken)
+    {
+        var stateJson = StateJson ?? InstanceStateJson.Serialize(Instance.State);
+        var columnsNow = (Instance.Status, Instance.SubStatus, Instance.DefinitionVersion, Instance.IncidentCount, Instance.FinishedAt, Instance.WakeAt);
+        return columnsNow == first._columnsBefore
+            ? await session.UpdateInstanceStateAsync(Instance, first.ExpectedRevision, stateJson, cancellationToken)
+            : await session.UpdateInstanceAsync(Instance, first.ExpectedRevision, stateJson, cancellationToken);
+    }
+
+    private async ValueTask WriteRowsAsync(IWorkflowWriteSession session, CancellationToken cancellationToken)
+    {
         if (_deletedBookmarks is not null)
         {
             foreach (var id in _deletedBookmarks)
@@ -127,7 +164,7 @@ internal sealed class StepCommit(WorkflowInstance instance, long expectedRevisio
                 var revision = task.Revision;
                 task.Status = UserTaskStatus.Cancelled;
                 task.Revision++;
-                task.UpdatedAt = now;
+                task.UpdatedAt = Instance.UpdatedAt;
                 await session.UpdateTaskAsync(task, revision, cancellationToken);
             }
         }
@@ -136,7 +173,5 @@ internal sealed class StepCommit(WorkflowInstance instance, long expectedRevisio
         {
             await session.ReleaseLeaseAsync(Instance.Id, ReleaseLeaseOf, cancellationToken);
         }
-
-        return true;
     }
 }

@@ -39,58 +39,76 @@ public sealed partial class WorkflowRunner(
 
         var seen = instance.Revision;
         WorkflowInstance? yielded = null;
+        var pipeline = new StepPipeline(writer, cancellationToken);
         try
         {
             var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
             while (true)
             {
                 var now = time.GetUtcNow();
-                var step = instance.Status == WorkflowStatus.Running && instance.SubStatus != WorkflowSubStatus.Faulted
-                    ? await NextStepAsync(definition, instance, now, cancellationToken)
-                    : null;
-                if (step is null)
+
+                // An activity that is not pure runs only after every earlier step of this run has committed.
+                if (!pipeline.IsEmpty && !NextIsPure(definition, instance, now) && !await CommittedAsync(pipeline))
                 {
-                    // Nothing runnable: give the lease back, unless a newer commit came in meanwhile (it may have brought
-                    // work, or handed the lease on to this host's next run of the instance). Then look again.
-                    var revision = instance.Revision;
-                    if (await writer.WriteReplayableAsync((s, ct) => s.ReleaseLeaseIfUnchangedAsync(instanceId, leaseOwner.Id, revision, ct), cancellationToken))
-                    {
-                        return true;
-                    }
+                    instance = null;
                 }
                 else
                 {
-                    if (!step.Instance.State.HasRunnableWork(now) || step.Instance.Status != WorkflowStatus.Running)
+                    var step = instance.Status == WorkflowStatus.Running && instance.SubStatus != WorkflowSubStatus.Faulted
+                        ? await NextStepAsync(definition, instance, now, cancellationToken)
+                        : null;
+                    if (step is null)
                     {
-                        step.ReleaseLeaseOf = leaseOwner.Id;
-                    }
-
-                    step.Seal();
-                    if (await writer.WriteReplayableAsync((s, ct) => step.WriteAsync(s, now, ct), cancellationToken))
-                    {
-                        WorkflowTelemetry.StepCommitted(step);
-                        instance = step.Instance;
-                        seen = instance.Revision;
-                        if (step.ReleaseLeaseOf is not null)
+                        // Nothing runnable: give the lease back, unless a newer commit came in meanwhile (it may have
+                        // brought work, or handed the lease on to this host's next run of the instance). Then look again.
+                        if (pipeline.IsEmpty || await CommittedAsync(pipeline))
                         {
-                            return true;
+                            var revision = instance.Revision;
+                            if (await writer.WriteReplayableAsync((s, ct) => s.ReleaseLeaseIfUnchangedAsync(instanceId, leaseOwner.Id, revision, ct), cancellationToken))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+                    else
+                    {
+                        if (!step.Instance.State.HasRunnableWork(now) || step.Instance.Status != WorkflowStatus.Running)
+                        {
+                            step.ReleaseLeaseOf = leaseOwner.Id;
                         }
 
-                        if (now < instance.LeaseUntil - (options.Value.LeaseDuration / 2))
+                        pipeline.Add(step.Seal());
+                        instance = step.Instance;
+                        var leaseHolds = now < instance.LeaseUntil - (options.Value.LeaseDuration / 2);
+                        if (step.ReleaseLeaseOf is null && leaseHolds && !dispatcher.ResumeWaiting && pipeline.Pending < StepPipeline.MaxUnacknowledged)
                         {
-                            if (dispatcher.ResumeWaiting)
+                            // Go on with the next activity while this step commits.
+                            continue;
+                        }
+
+                        if (await CommittedAsync(pipeline))
+                        {
+                            if (step.ReleaseLeaseOf is not null)
                             {
-                                // A resumed instance waits for a worker: make room, and carry on after it.
-                                yielded = instance;
                                 return true;
                             }
 
-                            continue;
+                            if (leaseHolds)
+                            {
+                                if (dispatcher.ResumeWaiting)
+                                {
+                                    // A resumed instance waits for a worker: make room, and carry on after it.
+                                    yielded = instance;
+                                    return true;
+                                }
+
+                                continue;
+                            }
                         }
                     }
 
                     // Otherwise the lease is half gone (renew it), or someone (a task completion, an alteration)
-                    // committed first: then this step's result is dropped and the instance read again.
+                    // committed first: then the steps after theirs are dropped and the instance read again.
                 }
 
                 instance = await LeaseAsync(instanceId, cancellationToken);
@@ -109,7 +127,7 @@ public sealed partial class WorkflowRunner(
 
             // Only if nothing was committed since: a newer commit may have handed the lease to the next run. If this
             // release does not happen, the lease runs out and a sweep picks the instance up.
-            var revision = seen;
+            var revision = Math.Max(seen, await pipeline.DrainQuietlyAsync() ?? seen);
             await writer.WriteReplayableAsync((s, ct) => s.ReleaseLeaseIfUnchangedAsync(instanceId, leaseOwner.Id, revision, ct), CancellationToken.None);
             throw;
         }
@@ -124,6 +142,35 @@ public sealed partial class WorkflowRunner(
                 dispatcher.DropHandedOver(instanceId, seen);
             }
         }
+
+        // Waits for the steps queued so far; true when all committed (the instance in hand is then the stored one).
+        async Task<bool> CommittedAsync(StepPipeline queued)
+        {
+            var (last, all) = await queued.DrainAsync();
+            if (last is not null)
+            {
+                seen = Math.Max(seen, last.Instance.Revision);
+            }
+
+            return all;
+        }
+    }
+
+    /// <summary>Whether the work <see cref="NextStepAsync"/> would do next is pure (a timer's resumption always is).</summary>
+    private bool NextIsPure(WorkflowDefinition definition, WorkflowInstance instance, DateTimeOffset now)
+    {
+        if (instance.State.FirstDueTimer(now) is not null)
+        {
+            return true;
+        }
+
+        if (instance.State.FirstRunnable(now) is not { } item)
+        {
+            return true;
+        }
+
+        var activity = definition.GetActivity(item.ActivityId);
+        return activities.Get(activity.Type).IsPure(activity);
     }
 
     /// <summary>

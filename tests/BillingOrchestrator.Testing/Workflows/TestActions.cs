@@ -12,6 +12,9 @@ public sealed class CountingAction : IWorkflowAction
 
     public string Name => "test.count";
 
+    /// <summary>It only records an effect through the context: the runner may run it ahead of the previous commit's acknowledgement.</summary>
+    public bool IsPure => true;
+
     public ValueTask<ActionResult> ExecuteAsync(ActivityExecutionContext context, JsonNode? input, CancellationToken cancellationToken)
     {
         context.RecordEffect(EffectKind, new JsonObject { ["activity"] = context.Activity.Id });

@@ -44,6 +44,8 @@ public sealed class DecisionActivity : IActivityHandler
         }
     }
 
+    public bool IsPure(ActivityDefinition activity) => true;
+
     public ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context, CancellationToken cancellationToken)
     {
         var condition = context.Activity.Inputs["condition"]!.AsObject();

@@ -13,6 +13,8 @@ public sealed class EndActivity : IActivityHandler
     {
     }
 
+    public bool IsPure(ActivityDefinition activity) => true;
+
     public ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context, CancellationToken cancellationToken) =>
         ValueTask.FromResult<ActivityResult>(new ActivityResult.EndInstance());
 }

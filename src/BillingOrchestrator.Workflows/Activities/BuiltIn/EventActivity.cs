@@ -17,6 +17,8 @@ public sealed class EventActivity : IActivityHandler
         Inputs.ValidateOptionalString(activity, "outputVariable", context);
     }
 
+    public bool IsPure(ActivityDefinition activity) => true;
+
     public ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context, CancellationToken cancellationToken)
     {
         var bookmark = new BookmarkRequest(BookmarkNames.Event, context.Activity.GetString("eventName")!);

@@ -15,6 +15,8 @@ public sealed class JoinActivity : IActivityHandler
     {
     }
 
+    public bool IsPure(ActivityDefinition activity) => true;
+
     public ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context, CancellationToken cancellationToken)
     {
         var arrived = context.State.JoinArrivals.GetValueOrDefault(context.Activity.Id) ?? [];

@@ -24,6 +24,8 @@ public sealed class NotifyActivity : IActivityHandler
         Inputs.ValidateOptionalString(activity, "message", context);
     }
 
+    public bool IsPure(ActivityDefinition activity) => true;
+
     public ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context, CancellationToken cancellationToken)
     {
         var payload = new JsonObject

@@ -30,6 +30,8 @@ public sealed class QualityGateActivity : IActivityHandler
         TaskForm.ValidateFields(activity, "evidence", context);
     }
 
+    public bool IsPure(ActivityDefinition activity) => true;
+
     public ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context, CancellationToken cancellationToken)
     {
         var activity = context.Activity;

@@ -15,6 +15,9 @@ public sealed class RunActionActivity(ActionRegistry actions) : IActivityHandler
     public IReadOnlyList<string> GetOutcomes(ActivityDefinition activity) =>
         activity.GetString("action") is { } name && actions.TryGet(name, out var action) ? action.Outcomes : ["Done"];
 
+    public bool IsPure(ActivityDefinition activity) =>
+        activity.GetString("action") is { } name && actions.TryGet(name, out var action) && action.IsPure;
+
     public void Validate(ActivityDefinition activity, ActivityValidationContext context)
     {
         context.Require(activity, "action", "the name of the application action to run");

@@ -13,6 +13,8 @@ public sealed class StartActivity : IActivityHandler
     {
     }
 
+    public bool IsPure(ActivityDefinition activity) => true;
+
     public ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context, CancellationToken cancellationToken) =>
         ValueTask.FromResult(ActivityResult.Done);
 }

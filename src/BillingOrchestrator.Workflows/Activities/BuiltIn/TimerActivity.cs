@@ -28,6 +28,8 @@ public sealed class TimerActivity : IActivityHandler
         }
     }
 
+    public bool IsPure(ActivityDefinition activity) => true;
+
     public ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context, CancellationToken cancellationToken)
     {
         var resumeAt = Inputs.Duration(context.Activity, "delay") is { } delay

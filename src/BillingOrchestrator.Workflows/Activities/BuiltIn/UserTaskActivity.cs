@@ -33,6 +33,8 @@ public sealed class UserTaskActivity : IActivityHandler
         TaskForm.ValidateFields(activity, "form", context);
     }
 
+    public bool IsPure(ActivityDefinition activity) => true;
+
     public ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context, CancellationToken cancellationToken)
     {
         var activity = context.Activity;
