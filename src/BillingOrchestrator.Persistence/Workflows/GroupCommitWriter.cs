@@ -18,14 +18,12 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
     private readonly ILogger<GroupCommitWriter> _logger;
     private readonly Channel<IPendingWrite> _queue = Channel.CreateUnbounded<IPendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
-    private readonly SqliteCheckpointer? _checkpointer;
     private readonly Task _loop;
 
     public GroupCommitWriter(WorkflowDatabase database, ILogger<GroupCommitWriter> logger)
     {
         _database = database;
         _logger = logger;
-        _checkpointer = database.Provider == DatabaseProvider.Sqlite ? new SqliteCheckpointer(database, logger) : null;
         _loop = Task.Run(() => RunAsync(_stopping.Token));
     }
 
@@ -73,12 +71,11 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
                 {
                     if (connection is null)
                     {
-                        connection = await OpenAsync(stopping);
+                        connection = await _database.OpenAsync(stopping);
                         session = new SqlWriteSession(connection);
                     }
 
                     await CommitBatchAsync(connection, session!, batch, stopping);
-                    _checkpointer?.Committed();
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
                 {
@@ -105,19 +102,6 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
                 left.Fail(new ObjectDisposedException(nameof(GroupCommitWriter)));
             }
         }
-    }
-
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = await _database.OpenAsync(cancellationToken);
-        if (_checkpointer is not null)
-        {
-            await using var pragma = connection.CreateCommand();
-            pragma.CommandText = SqliteCheckpointer.WriterPragmas;
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        return connection;
     }
 
     private static async ValueTask CloseAsync(SqlWriteSession? session, DbConnection? connection)
@@ -172,11 +156,6 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
         catch (TimeoutException)
         {
             await _stopping.CancelAsync();
-        }
-
-        if (_checkpointer is not null)
-        {
-            await _checkpointer.DisposeAsync();
         }
 
         _stopping.Dispose();
