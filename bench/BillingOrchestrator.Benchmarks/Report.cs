@@ -85,8 +85,10 @@ internal static class Report
         Row(md, r, systems, "of which the complete/publish call: p50 / p99, ms", "idle.ack.p50", Ms, "idle.ack.p99");
         Row(md, r, systems, "one read-API poll (measurement resolution) p50, ms", "idle.poll.p50", Ms);
         Row(md, r, systems, "resume latency beside a steady flow (a) load at ½ capacity: p50 / p99, ms", "steady.resume.p50", Ms, "steady.resume.p99");
+        Row(md, r, systems, "of which the complete/publish call: p50 / p99, ms", "steady.ack.p50", Ms, "steady.ack.p99");
         Row(md, r, systems, "offered load: flow (a) activity executions/s", "steady.activities_per_s", Rate);
         Row(md, r, systems, "resume latency during a burst of flow (a) starts: p50 / p99, ms", "burst.resume.p50", Ms, "burst.resume.p99");
+        Row(md, r, systems, "of which the complete/publish call: p50 / p99, ms", "burst.ack.p50", Ms, "burst.ack.p99");
         Row(md, r, systems, "burst size: flow (a) instances started at once", "burst.size", Count);
         Row(md, r, systems, "resume samples per run: idle / steady / burst", "idle.samples", Count, "steady.samples", "burst.samples");
         md.AppendLine();

@@ -82,4 +82,37 @@ public sealed class GroupCommitWriterTests
             .ShouldBe("n1=1, n2-throws=1, r1=2, r2-throws=2, r3=1, r4=1, r5=1");
     }
 
+
+    [Theory]
+    [InlineData(TestDatabaseKind.Sqlite)]
+    [InlineData(TestDatabaseKind.Postgres)]
+    public async Task AnUrgentUnit_RunsAheadOfBulkUnitsQueuedBeforeIt(TestDatabaseKind kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(kind);
+        using var host = await WriterHost.StartAsync(database);
+        var writer = host.Services.GetRequiredService<IWorkflowWriter>();
+        var order = new List<string>();
+        Task<bool> Unit(string id, bool urgent) => writer.WriteReplayableAsync(
+            (_, _) =>
+            {
+                lock (order)
+                {
+                    order.Add(id);
+                }
+
+                return ValueTask.FromResult(true);
+            },
+            CancellationToken.None,
+            urgent);
+
+        var (hold, holding) = await WriterHost.HoldAsync(writer);
+        var bulk = Enumerable.Range(1, 20).Select(i => Unit($"bulk-{i}", urgent: false)).ToList();
+        var urgent = Unit("urgent", urgent: true);
+        hold.SetResult();
+        await holding;
+        await Task.WhenAll([.. bulk, urgent]);
+
+        order[0].ShouldBe("urgent");
+        order.Skip(1).ShouldBe(Enumerable.Range(1, 20).Select(i => $"bulk-{i}"));
+    }
 }

@@ -26,7 +26,7 @@ public sealed class StepPipelineTests
 
         // Hold the writer so that all three steps join one unit before it is written.
         var (hold, holding) = await WriterHost.HoldAsync(writer);
-        var pipeline = new StepPipeline(writer, CancellationToken.None);
+        var pipeline = new StepPipeline(writer, urgent: false, CancellationToken.None);
         var a = Step(stored, "a");
         var b = Step(a.Instance, "b");
         var c = Step(b.Instance, "c");
@@ -63,7 +63,7 @@ public sealed class StepPipelineTests
         var other = stored.NextRevision(DateTimeOffset.UtcNow);
         other.State.Variables["last"] = "other";
         var external = writer.WriteAsync((s, ct) => s.UpdateInstanceAsync(other, stored.Revision, ct), CancellationToken.None);
-        var pipeline = new StepPipeline(writer, CancellationToken.None);
+        var pipeline = new StepPipeline(writer, urgent: false, CancellationToken.None);
         var a = Step(stored, "a");
         pipeline.Add(a);
         hold.SetResult();

@@ -25,7 +25,7 @@ public sealed class WorkflowDispatcherTests
     };
 
     [Fact]
-    public async Task Resumes_RunBeforeStartsQueuedEarlier()
+    public async Task Resumes_RunBeforeStartsQueuedEarlier_AndTheirRunsAreToldTheyWereResumed()
     {
         var dispatcher = NewDispatcher();
         dispatcher.Dispatch("start-1");
@@ -34,12 +34,50 @@ public sealed class WorkflowDispatcherTests
         var order = new ConcurrentQueue<string>();
         using var stop = new CancellationTokenSource();
 
-        var worker = dispatcher.WorkAsync((id, _) => { order.Enqueue(id); return Task.CompletedTask; }, stop.Token);
+        var worker = dispatcher.WorkAsync((id, resumed, _) => { order.Enqueue($"{id}:{(resumed ? "urgent" : "bulk")}"); return Task.CompletedTask; }, stop.Token);
         await WaitUntilAsync(() => order.Count == 3);
         await stop.CancelAsync();
 
-        order.ShouldBe(["resumed", "start-1", "start-2"]);
+        order.ShouldBe(["resumed:urgent", "start-1:bulk", "start-2:bulk"]);
         await Should.ThrowAsync<OperationCanceledException>(worker);
+    }
+
+    [Fact]
+    public async Task AResumeWorker_TakesAResumeWhileEveryOtherWorkerIsBusy_AndLeavesStartsAlone()
+    {
+        var dispatcher = NewDispatcher();
+        var ran = new ConcurrentQueue<string>();
+        var bulkHeld = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        using var stop = new CancellationTokenSource();
+        async Task Run(string id, bool resumed, CancellationToken ct)
+        {
+            ran.Enqueue($"{id}:{(resumed ? "urgent" : "bulk")}");
+            if (id == "bulk")
+            {
+                bulkHeld.SetResult();
+                await release.Task;
+            }
+        }
+
+        dispatcher.Dispatch("bulk");
+        var worker = dispatcher.WorkAsync(Run, stop.Token);
+        await bulkHeld.Task.WaitAsync(Wait);
+        var resumeWorker = dispatcher.WorkResumesAsync(Run, stop.Token);
+        dispatcher.Dispatch("start");
+        dispatcher.Dispatch("resumed", priority: true);
+        await WaitUntilAsync(() => ran.Count == 2);
+        await Task.Delay(100);
+
+        // The general worker is still inside "bulk": the resume ran on the resume worker, and "start" still waits.
+        ran.ShouldBe(["bulk:bulk", "resumed:urgent"]);
+        release.SetResult();
+        await WaitUntilAsync(() => ran.Count == 3);
+        await stop.CancelAsync();
+
+        ran.ShouldBe(["bulk:bulk", "resumed:urgent", "start:bulk"]);
+        await Should.ThrowAsync<OperationCanceledException>(worker);
+        await Should.ThrowAsync<OperationCanceledException>(resumeWorker);
     }
 
     [Fact]
@@ -52,7 +90,7 @@ public sealed class WorkflowDispatcherTests
         var firstRunHeld = new TaskCompletionSource();
         var release = new TaskCompletionSource();
         using var stop = new CancellationTokenSource();
-        async Task Run(string id, CancellationToken ct)
+        async Task Run(string id, bool resumed, CancellationToken ct)
         {
             var now = Interlocked.Increment(ref concurrent);
             InterlockedMax(ref maxConcurrent, now);
@@ -95,7 +133,7 @@ public sealed class WorkflowDispatcherTests
         var order = new ConcurrentQueue<string>();
         var longRuns = 0;
         using var stop = new CancellationTokenSource();
-        Task Run(string id, CancellationToken ct)
+        Task Run(string id, bool resumed, CancellationToken ct)
         {
             order.Enqueue(id);
             if (id == "long" && ++longRuns == 1)

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Threading.Channels;
 using BillingOrchestrator.Workflows.Runtime;
 using Microsoft.Extensions.Logging;
@@ -8,15 +10,27 @@ namespace BillingOrchestrator.Persistence.Workflows;
 /// <summary>
 /// One writer connection; units of work that arrive together share one transaction and so one fsync (group commit).
 /// Each unit runs under its own savepoint, so a unit that throws is undone alone. Callers are released only after the
-/// transaction committed: an acknowledged write is durable.
+/// transaction committed: an acknowledged write is durable. Urgent units skip the queue: the next batch takes every
+/// urgent unit first and at most <see cref="MaxBesideUrgent"/> queued ones beside them, so a person's write waits for
+/// the batch in progress and a short one, not for the bulk work queued ahead of it.
 /// </summary>
 public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposable
 {
     private const int MaxBatch = 256;
 
+    /// <summary>Queued (not urgent) units that may share a batch with urgent ones.</summary>
+    private const int MaxBesideUrgent = 8;
+
+    /// <summary>
+    /// While urgent units wait (or ride in the batch), a batch commits once its units have run this long; the units it
+    /// has not run yet go to the next batch, behind the urgent ones. Bulk units can be long (a run of pipelined steps).
+    /// </summary>
+    private static readonly TimeSpan UrgentSlice = TimeSpan.FromMilliseconds(2);
+
     private readonly WorkflowDatabase _database;
     private readonly ILogger<GroupCommitWriter> _logger;
     private readonly Channel<IPendingWrite> _queue = Channel.CreateUnbounded<IPendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentQueue<IPendingWrite> _urgent = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
 
@@ -27,16 +41,22 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
         _loop = Task.Run(() => RunAsync(_stopping.Token));
     }
 
-    public Task<T> WriteAsync<T>(Func<IWorkflowWriteSession, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken) =>
-        Enqueue(work, replayable: false, cancellationToken);
+    public Task<T> WriteAsync<T>(Func<IWorkflowWriteSession, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken, bool urgent = false) =>
+        Enqueue(work, replayable: false, urgent, cancellationToken);
 
-    public Task<T> WriteReplayableAsync<T>(Func<IWorkflowWriteSession, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken) =>
-        Enqueue(work, replayable: true, cancellationToken);
+    public Task<T> WriteReplayableAsync<T>(Func<IWorkflowWriteSession, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken, bool urgent = false) =>
+        Enqueue(work, replayable: true, urgent, cancellationToken);
 
-    private Task<T> Enqueue<T>(Func<IWorkflowWriteSession, CancellationToken, ValueTask<T>> work, bool replayable, CancellationToken cancellationToken)
+    private Task<T> Enqueue<T>(Func<IWorkflowWriteSession, CancellationToken, ValueTask<T>> work, bool replayable, bool urgent, CancellationToken cancellationToken)
     {
         var pending = new PendingWrite<T>(work, replayable, cancellationToken);
-        if (!_queue.Writer.TryWrite(pending))
+        if (urgent)
+        {
+            // Queued beside the channel; the wake-up in the channel makes the loop look.
+            _urgent.Enqueue(pending);
+        }
+
+        if (!_queue.Writer.TryWrite(urgent ? WakeUp.Instance : pending))
         {
             throw new ObjectDisposedException(nameof(GroupCommitWriter));
         }
@@ -49,14 +69,29 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
         DbConnection? connection = null;
         SqlWriteSession? session = null;
         var batch = new List<IPendingWrite>(MaxBatch);
+        var carried = new List<IPendingWrite>();
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(stopping))
+            while (carried.Count > 0 || await _queue.Reader.WaitToReadAsync(stopping))
             {
                 batch.Clear();
-                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+                while (batch.Count < MaxBatch && _urgent.TryDequeue(out var urgent))
                 {
-                    if (!next.IsCancelled)
+                    if (!urgent.IsCancelled)
+                    {
+                        batch.Add(urgent);
+                    }
+                }
+
+                var hasUrgent = batch.Count > 0;
+                var limit = hasUrgent ? Math.Min(MaxBatch, batch.Count + MaxBesideUrgent) : MaxBatch;
+
+                // Units a batch cut short did not run: they go first after the urgent ones, in their order.
+                batch.AddRange(carried);
+                carried.Clear();
+                while (batch.Count < limit && _queue.Reader.TryRead(out var next))
+                {
+                    if (next is not WakeUp && !next.IsCancelled)
                     {
                         batch.Add(next);
                     }
@@ -75,7 +110,8 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
                         session = new SqlWriteSession(connection);
                     }
 
-                    await CommitBatchAsync(connection, session!, batch, stopping);
+                    var committed = await CommitBatchAsync(connection, session!, batch, hasUrgent, stopping);
+                    carried.AddRange(batch.Skip(committed));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
                 {
@@ -101,6 +137,16 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
             {
                 left.Fail(new ObjectDisposedException(nameof(GroupCommitWriter)));
             }
+
+            while (_urgent.TryDequeue(out var left))
+            {
+                left.Fail(new ObjectDisposedException(nameof(GroupCommitWriter)));
+            }
+
+            foreach (var left in carried)
+            {
+                left.Fail(new ObjectDisposedException(nameof(GroupCommitWriter)));
+            }
         }
     }
 
@@ -117,10 +163,12 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
         }
     }
 
-    private static async Task CommitBatchAsync(DbConnection connection, SqlWriteSession session, List<IPendingWrite> batch, CancellationToken stopping)
+    /// <summary>Runs the batch's units in one transaction and commits; returns how many ran (a cut leaves the rest for the next batch).</summary>
+    private async Task<int> CommitBatchAsync(DbConnection connection, SqlWriteSession session, List<IPendingWrite> batch, bool hasUrgent, CancellationToken stopping)
     {
         await using var transaction = await connection.BeginTransactionAsync(stopping);
         session.Begin(transaction);
+        var ran = 1;
         if (batch.Count == 1)
         {
             try
@@ -131,19 +179,22 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
             {
                 await transaction.RollbackAsync(stopping);
                 batch[0].Fail(ex);
-                return;
+                return 1;
             }
         }
         else
         {
-            await new SavepointedBatch(session, batch, stopping).RunAsync();
+            var started = Stopwatch.GetTimestamp();
+            ran = await new SavepointedBatch(session, batch, () => (hasUrgent || !_urgent.IsEmpty) && Stopwatch.GetElapsedTime(started) > UrgentSlice, stopping).RunAsync();
         }
 
         await transaction.CommitAsync(stopping);
-        foreach (var write in batch)
+        for (var i = 0; i < ran; i++)
         {
-            write.Complete();
+            batch[i].Complete();
         }
+
+        return ran;
     }
 
     public async ValueTask DisposeAsync()
@@ -169,15 +220,17 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
     /// consecutive replayable units share one (a savepoint statement per unit is a third of the statements of a typical
     /// step), and if one of them throws, that run is undone and replayed with a savepoint per unit.
     /// </summary>
-    private sealed class SavepointedBatch(SqlWriteSession session, List<IPendingWrite> batch, CancellationToken stopping)
+    private sealed class SavepointedBatch(SqlWriteSession session, List<IPendingWrite> batch, Func<bool> cut, CancellationToken stopping)
     {
         // A unit's savepoint is released together with the next SAVEPOINT (one statement, one round trip on
         // PostgreSQL), or after the last unit.
         private bool _releasePending;
 
-        public async Task RunAsync()
+        /// <summary>Runs the units in order until <c>cut</c> says to commit; returns how many ran.</summary>
+        public async Task<int> RunAsync()
         {
-            for (var i = 0; i < batch.Count;)
+            var i = 0;
+            while (i < batch.Count && (i == 0 || !cut()))
             {
                 var end = i;
                 while (end < batch.Count && batch[end].Replayable)
@@ -185,9 +238,9 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
                     end++;
                 }
 
-                if (end - i > 1 && await TryRunTogetherAsync(i, end))
+                if (end - i > 1 && await TryRunTogetherAsync(i, end) is > 0 and var together)
                 {
-                    i = end;
+                    i += together;
                     continue;
                 }
 
@@ -201,9 +254,12 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
             {
                 await session.ExecuteAsync("RELEASE SAVEPOINT unit", stopping);
             }
+
+            return i;
         }
 
-        private async Task<bool> TryRunTogetherAsync(int start, int end)
+        /// <summary>Runs replayable units under one savepoint; how many ran, or 0 when one threw (then none of them counts).</summary>
+        private async Task<int> TryRunTogetherAsync(int start, int end)
         {
             await session.ExecuteAsync(_releasePending ? "RELEASE SAVEPOINT unit; SAVEPOINT run" : "SAVEPOINT run", stopping);
             _releasePending = false;
@@ -212,16 +268,20 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
                 for (var i = start; i < end; i++)
                 {
                     await batch[i].RunAsync(session);
+                    if (i + 1 < end && cut())
+                    {
+                        end = i + 1;
+                    }
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
             {
                 await session.ExecuteAsync("ROLLBACK TO SAVEPOINT run; RELEASE SAVEPOINT run", stopping);
-                return false;
+                return 0;
             }
 
             await session.ExecuteAsync("RELEASE SAVEPOINT run", stopping);
-            return true;
+            return end - start;
         }
 
         private async Task RunAloneAsync(IPendingWrite write)
@@ -255,6 +315,30 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
         void Complete();
 
         void Fail(Exception exception);
+    }
+
+    /// <summary>Put in the channel for an urgent unit (which waits in its own queue) so that the loop wakes up.</summary>
+    private sealed class WakeUp : IPendingWrite
+    {
+        public static readonly WakeUp Instance = new();
+
+        public bool IsCancelled => false;
+
+        public bool Replayable => true;
+
+        public ValueTask RunAsync(SqlWriteSession session) => ValueTask.CompletedTask;
+
+        public void StageFailure(Exception exception)
+        {
+        }
+
+        public void Complete()
+        {
+        }
+
+        public void Fail(Exception exception)
+        {
+        }
     }
 
     private sealed class PendingWrite<T>(Func<IWorkflowWriteSession, CancellationToken, ValueTask<T>> work, bool replayable, CancellationToken cancellationToken) : IPendingWrite

@@ -8,17 +8,19 @@ namespace BillingOrchestrator.Workflows.Runtime;
 /// The engine's only write path. Each unit of work runs inside a database transaction and is durable when the returned
 /// task completes. Implementations may group several callers' units into one transaction (group commit); a unit that
 /// throws is rolled back on its own (savepoint) and the others still commit.
+/// A unit marked <c>urgent</c> has someone waiting on it (a task change, an event, an alteration, or a step of an
+/// instance one of those resumed): it goes ahead of queued bulk work (starts, automated steps) into a short group commit.
 /// </summary>
 public interface IWorkflowWriter
 {
-    Task<T> WriteAsync<T>(Func<IWorkflowWriteSession, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken);
+    Task<T> WriteAsync<T>(Func<IWorkflowWriteSession, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken, bool urgent = false);
 
     /// <summary>
     /// As <see cref="WriteAsync{T}"/>, for a unit that changes nothing outside the session except what it returns, so
     /// running it again (after its first run's writes were undone) is harmless. The writer may then skip the unit's own
     /// savepoint: if a unit of such a run throws, the whole run is undone and replayed unit by unit under savepoints.
     /// </summary>
-    Task<T> WriteReplayableAsync<T>(Func<IWorkflowWriteSession, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken);
+    Task<T> WriteReplayableAsync<T>(Func<IWorkflowWriteSession, CancellationToken, ValueTask<T>> work, CancellationToken cancellationToken, bool urgent = false);
 }
 
 /// <summary>Reads and writes inside one unit of work. Everything written commits together or not at all.</summary>

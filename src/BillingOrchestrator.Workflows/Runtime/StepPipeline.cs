@@ -8,7 +8,7 @@ namespace BillingOrchestrator.Workflows.Runtime;
 /// of one that was refused, rolled back or failed. Only the runner's thread calls this class; the writer's thread only
 /// seals a unit (no more steps join it) when it starts writing it.
 /// </summary>
-internal sealed class StepPipeline(IWorkflowWriter writer, CancellationToken cancellationToken)
+internal sealed class StepPipeline(IWorkflowWriter writer, bool urgent, CancellationToken cancellationToken)
 {
     /// <summary>Steps a run may have waiting for acknowledgement before it waits for them (bounds the work lost to a conflict).</summary>
     public const int MaxUnacknowledged = 64;
@@ -26,7 +26,7 @@ internal sealed class StepPipeline(IWorkflowWriter writer, CancellationToken can
         if (_last is null || !_last.TryAdd(step))
         {
             var unit = new Unit(_last, step);
-            unit.Completion = writer.WriteReplayableAsync(unit.WriteAsync, cancellationToken);
+            unit.Completion = writer.WriteReplayableAsync(unit.WriteAsync, cancellationToken, urgent);
             _units.Enqueue(unit);
             _last = unit;
         }

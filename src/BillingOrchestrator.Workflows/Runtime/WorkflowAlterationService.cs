@@ -110,7 +110,8 @@ public sealed class WorkflowAlterationService(
                 await mutation.CommitAsync(session, ct);
                 return mutation.Instance;
             },
-            cancellationToken));
+            cancellationToken,
+            urgent: true));
         dispatcher.Dispatch(instance.Id, priority: true);
         return instance;
     }

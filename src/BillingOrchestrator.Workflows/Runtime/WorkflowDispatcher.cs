@@ -28,6 +28,7 @@ public sealed class WorkflowDispatcher(LeaseOwner leaseOwner, IOptions<WorkflowR
     private readonly ConcurrentQueue<string> _starts = new();
     private readonly ConcurrentDictionary<string, byte> _yielded = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _available = new(0);
+    private readonly SemaphoreSlim _resumesAvailable = new(0);
     private readonly ConcurrentDictionary<string, int> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, WorkflowInstance> _handedOver = new(StringComparer.Ordinal);
     private volatile bool _open;
@@ -125,41 +126,65 @@ public sealed class WorkflowDispatcher(LeaseOwner leaseOwner, IOptions<WorkflowR
     /// <summary>Workers are stopping: no new lease is taken for them.</summary>
     internal void Close() => _open = false;
 
-    internal async Task WorkAsync(Func<string, CancellationToken, Task> run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs dispatched instances one after another. <paramref name="run"/> learns whether the instance came from the resume
+    /// lane: someone is waiting for it, so its writes are urgent.
+    /// </summary>
+    internal async Task WorkAsync(Func<string, bool, CancellationToken, Task> run, CancellationToken cancellationToken)
     {
         while (true)
         {
             await _available.WaitAsync(cancellationToken);
-            if (!_resumes.TryDequeue(out var instanceId) && !_continuations.TryDequeue(out instanceId) && !_starts.TryDequeue(out instanceId))
+            var resumed = _resumes.TryDequeue(out var instanceId);
+            if ((resumed || _continuations.TryDequeue(out instanceId) || _starts.TryDequeue(out instanceId)) && instanceId is not null)
             {
-                continue;
+                await RunAsync(instanceId, resumed, run, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs resumed instances only: a few workers kept for people waiting, so a resume never waits for a busy worker to
+    /// finish its step (and commit) before it makes room. Wake-ups meant for the other lanes are skipped.
+    /// </summary>
+    internal async Task WorkResumesAsync(Func<string, bool, CancellationToken, Task> run, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await _resumesAvailable.WaitAsync(cancellationToken);
+            if (_resumes.TryDequeue(out var instanceId))
+            {
+                await RunAsync(instanceId, resumed: true, run, cancellationToken);
+            }
+        }
+    }
+
+    private async Task RunAsync(string instanceId, bool resumed, Func<string, bool, CancellationToken, Task> run, CancellationToken cancellationToken)
+    {
+        if (!_states.TryUpdate(instanceId, Running, Queued))
+        {
+            return;
+        }
+
+        while (true)
+        {
+            await run(instanceId, resumed, cancellationToken);
+            if (_yielded.TryRemove(instanceId, out _))
+            {
+                // Put back (a dispatch that came meanwhile is covered: it runs when it is taken again).
+                _states[instanceId] = Queued;
+                _continuations.Enqueue(instanceId);
+                _available.Release();
+                return;
             }
 
-            if (!_states.TryUpdate(instanceId, Running, Queued))
+            if (_states.TryRemove(new KeyValuePair<string, int>(instanceId, Running)))
             {
-                continue;
+                return;
             }
 
-            while (true)
-            {
-                await run(instanceId, cancellationToken);
-                if (_yielded.TryRemove(instanceId, out _))
-                {
-                    // Put back (a dispatch that came meanwhile is covered: it runs when it is taken again).
-                    _states[instanceId] = Queued;
-                    _continuations.Enqueue(instanceId);
-                    _available.Release();
-                    break;
-                }
-
-                if (_states.TryRemove(new KeyValuePair<string, int>(instanceId, Running)))
-                {
-                    break;
-                }
-
-                // Dispatched again while it ran (RunAgain): only this worker moves it out of RunAgain.
-                _states[instanceId] = Running;
-            }
+            // Dispatched again while it ran (RunAgain): only this worker moves it out of RunAgain.
+            _states[instanceId] = Running;
         }
     }
 
@@ -167,5 +192,9 @@ public sealed class WorkflowDispatcher(LeaseOwner leaseOwner, IOptions<WorkflowR
     {
         (priority ? _resumes : _starts).Enqueue(instanceId);
         _available.Release();
+        if (priority)
+        {
+            _resumesAvailable.Release();
+        }
     }
 }

@@ -34,6 +34,8 @@ public sealed partial class WorkflowHostedService(
         await using var closing = stoppingToken.Register(dispatcher.Close);
         var workers = Enumerable.Range(0, Math.Max(1, options.Value.Workers))
             .Select(_ => Task.Run(() => dispatcher.WorkAsync(RunOneAsync, stoppingToken), stoppingToken))
+            .Concat(Enumerable.Range(0, ResumeWorkers(options.Value.Workers))
+                .Select(_ => Task.Run(() => dispatcher.WorkResumesAsync(RunOneAsync, stoppingToken), stoppingToken)))
             .ToList();
         workers.Add(SweepAsync(stoppingToken));
         try
@@ -49,6 +51,9 @@ public sealed partial class WorkflowHostedService(
             await ReleaseLeasesAsync();
         }
     }
+
+    /// <summary>Workers kept for resumed instances beside the <c>Workflows:Workers</c> that take every lane: one per eight, at least one.</summary>
+    internal static int ResumeWorkers(int workers) => Math.Max(1, workers / 8);
 
     /// <summary>
     /// On the way out, after the workers stopped: gives back the leases of the instances still queued or stopped mid-run
@@ -87,12 +92,12 @@ public sealed partial class WorkflowHostedService(
         }
     }
 
-    private async Task RunOneAsync(string instanceId, CancellationToken cancellationToken)
+    private async Task RunOneAsync(string instanceId, bool resumed, CancellationToken cancellationToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<WorkflowRunner>().RunAsync(instanceId, cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<WorkflowRunner>().RunAsync(instanceId, cancellationToken, urgent: resumed);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -153,7 +153,8 @@ public sealed class WorkflowInstanceService(
 
                     return mutations;
                 },
-                cancellationToken));
+                cancellationToken,
+                urgent: true));
         foreach (var mutation in resumed)
         {
             if (mutation.Leased)

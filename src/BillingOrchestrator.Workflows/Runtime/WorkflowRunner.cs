@@ -28,10 +28,14 @@ public sealed partial class WorkflowRunner(
 {
     private const string System = "system";
 
-    /// <summary>Runs the instance until it has nothing runnable left; returns false if another host holds it.</summary>
-    public async Task<bool> RunAsync(string instanceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the instance until it has nothing runnable left; returns false if another host holds it. <paramref name="urgent"/>:
+    /// someone waits for this run (it was resumed by a task completion, an event or an alteration), so its writes go ahead
+    /// of bulk work.
+    /// </summary>
+    public async Task<bool> RunAsync(string instanceId, CancellationToken cancellationToken, bool urgent = false)
     {
-        var instance = HandedOver(instanceId) ?? await LeaseAsync(instanceId, cancellationToken);
+        var instance = HandedOver(instanceId) ?? await LeaseAsync(instanceId, urgent, cancellationToken);
         if (instance is null)
         {
             return false;
@@ -39,7 +43,7 @@ public sealed partial class WorkflowRunner(
 
         var seen = instance.Revision;
         WorkflowInstance? yielded = null;
-        var pipeline = new StepPipeline(writer, cancellationToken);
+        var pipeline = new StepPipeline(writer, urgent, cancellationToken);
         try
         {
             var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
@@ -64,7 +68,7 @@ public sealed partial class WorkflowRunner(
                         if (pipeline.IsEmpty || await CommittedAsync(pipeline))
                         {
                             var revision = instance.Revision;
-                            if (await writer.WriteReplayableAsync((s, ct) => s.ReleaseLeaseIfUnchangedAsync(instanceId, leaseOwner.Id, revision, ct), cancellationToken))
+                            if (await writer.WriteReplayableAsync((s, ct) => s.ReleaseLeaseIfUnchangedAsync(instanceId, leaseOwner.Id, revision, ct), cancellationToken, urgent))
                             {
                                 return true;
                             }
@@ -111,7 +115,7 @@ public sealed partial class WorkflowRunner(
                     // committed first: then the steps after theirs are dropped and the instance read again.
                 }
 
-                instance = await LeaseAsync(instanceId, cancellationToken);
+                instance = await LeaseAsync(instanceId, urgent, cancellationToken);
                 if (instance is null)
                 {
                     return false;
@@ -186,10 +190,10 @@ public sealed partial class WorkflowRunner(
             : null;
     }
 
-    private Task<WorkflowInstance?> LeaseAsync(string instanceId, CancellationToken cancellationToken)
+    private Task<WorkflowInstance?> LeaseAsync(string instanceId, bool urgent, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        return writer.WriteReplayableAsync((s, ct) => s.TryLeaseAsync(instanceId, leaseOwner.Id, now, now + options.Value.LeaseDuration, ct), cancellationToken);
+        return writer.WriteReplayableAsync((s, ct) => s.TryLeaseAsync(instanceId, leaseOwner.Id, now, now + options.Value.LeaseDuration, ct), cancellationToken, urgent);
     }
 
     private async ValueTask<StepCommit?> NextStepAsync(WorkflowDefinition definition, WorkflowInstance instance, DateTimeOffset now, CancellationToken cancellationToken)

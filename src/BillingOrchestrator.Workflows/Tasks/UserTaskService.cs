@@ -213,7 +213,8 @@ public sealed class UserTaskService(IWorkflowWriter writer, WorkflowDefinitionCa
                 await session.RecordOperationAsync(operationId, task.Id, JsonSerializer.Serialize(task, Json), now, ct);
                 return (task, resumed);
             },
-            cancellationToken));
+            cancellationToken,
+            urgent: true));
 
         // A completion resumed the instance: run it ahead of new starts, from the committed copy if the lease came with it.
         if (leased is not null)
