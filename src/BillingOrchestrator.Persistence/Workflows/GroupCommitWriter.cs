@@ -22,8 +22,9 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
     private const int MaxBesideUrgent = 8;
 
     /// <summary>
-    /// While urgent units wait (or ride in the batch), a batch commits once its units have run this long; the units it
-    /// has not run yet go to the next batch, behind the urgent ones. Bulk units can be long (a run of pipelined steps).
+    /// While urgent units wait (or ride in the batch), a batch commits once its units have run this long, before its next
+    /// bulk unit; the bulk units it has not run go to the next batch, behind the urgent ones and ahead of newer bulk
+    /// units. Urgent units are never cut off (they come first in a batch). Bulk units can be long (pipelined steps).
     /// </summary>
     private static readonly TimeSpan UrgentSlice = TimeSpan.FromMilliseconds(2);
 
@@ -49,7 +50,7 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
 
     private Task<T> Enqueue<T>(Func<IWorkflowWriteSession, CancellationToken, ValueTask<T>> work, bool replayable, bool urgent, CancellationToken cancellationToken)
     {
-        var pending = new PendingWrite<T>(work, replayable, cancellationToken);
+        var pending = new PendingWrite<T>(work, replayable, urgent, cancellationToken);
         if (urgent)
         {
             // Queued beside the channel; the wake-up in the channel makes the loop look.
@@ -185,7 +186,11 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
         else
         {
             var started = Stopwatch.GetTimestamp();
-            ran = await new SavepointedBatch(session, batch, () => (hasUrgent || !_urgent.IsEmpty) && Stopwatch.GetElapsedTime(started) > UrgentSlice, stopping).RunAsync();
+            ran = await new SavepointedBatch(
+                session,
+                batch,
+                next => !batch[next].Urgent && (hasUrgent || !_urgent.IsEmpty) && Stopwatch.GetElapsedTime(started) > UrgentSlice,
+                stopping).RunAsync();
         }
 
         await transaction.CommitAsync(stopping);
@@ -220,17 +225,17 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
     /// consecutive replayable units share one (a savepoint statement per unit is a third of the statements of a typical
     /// step), and if one of them throws, that run is undone and replayed with a savepoint per unit.
     /// </summary>
-    private sealed class SavepointedBatch(SqlWriteSession session, List<IPendingWrite> batch, Func<bool> cut, CancellationToken stopping)
+    private sealed class SavepointedBatch(SqlWriteSession session, List<IPendingWrite> batch, Func<int, bool> cutBefore, CancellationToken stopping)
     {
         // A unit's savepoint is released together with the next SAVEPOINT (one statement, one round trip on
         // PostgreSQL), or after the last unit.
         private bool _releasePending;
 
-        /// <summary>Runs the units in order until <c>cut</c> says to commit; returns how many ran.</summary>
+        /// <summary>Runs the units in order until <c>cutBefore</c> the next one says to commit; returns how many ran.</summary>
         public async Task<int> RunAsync()
         {
             var i = 0;
-            while (i < batch.Count && (i == 0 || !cut()))
+            while (i < batch.Count && (i == 0 || !cutBefore(i)))
             {
                 var end = i;
                 while (end < batch.Count && batch[end].Replayable)
@@ -268,7 +273,7 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
                 for (var i = start; i < end; i++)
                 {
                     await batch[i].RunAsync(session);
-                    if (i + 1 < end && cut())
+                    if (i + 1 < end && cutBefore(i + 1))
                     {
                         end = i + 1;
                     }
@@ -308,6 +313,8 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
         /// <summary>Set by <see cref="WriteReplayableAsync{T}"/>: the unit may run again after its writes were undone.</summary>
         bool Replayable { get; }
 
+        bool Urgent { get; }
+
         ValueTask RunAsync(SqlWriteSession session);
 
         void StageFailure(Exception exception);
@@ -326,6 +333,8 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
 
         public bool Replayable => true;
 
+        public bool Urgent => false;
+
         public ValueTask RunAsync(SqlWriteSession session) => ValueTask.CompletedTask;
 
         public void StageFailure(Exception exception)
@@ -341,9 +350,11 @@ public sealed partial class GroupCommitWriter : IWorkflowWriter, IAsyncDisposabl
         }
     }
 
-    private sealed class PendingWrite<T>(Func<IWorkflowWriteSession, CancellationToken, ValueTask<T>> work, bool replayable, CancellationToken cancellationToken) : IPendingWrite
+    private sealed class PendingWrite<T>(Func<IWorkflowWriteSession, CancellationToken, ValueTask<T>> work, bool replayable, bool urgent, CancellationToken cancellationToken) : IPendingWrite
     {
         public bool Replayable => replayable;
+
+        public bool Urgent => urgent;
 
         private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;
