@@ -18,6 +18,11 @@ var seconds = Option("--seconds", 60);
 var warmup = Option("--warmup", 10);
 var provider = Value("--provider") ?? "both";
 var think = TimeSpan.FromMilliseconds(Option("--think-ms", 0));
+
+// One thread per simulated owner pair ready in the load generator's pool, so the client adds no queueing of its own when
+// the host keeps both cores busy (otherwise the pool grows about twice a second and the wait shows up as latency).
+ThreadPool.GetMinThreads(out var minWorkers, out var minPorts);
+ThreadPool.SetMinThreads(Math.Max(minWorkers, 2 * users), minPorts);
 var root = RepositoryRoot();
 var webDll = Path.Combine(root, "src", "BillingOrchestrator.Web", "bin", "Release", "net10.0", "BillingOrchestrator.Web.dll");
 if (!File.Exists(webDll))

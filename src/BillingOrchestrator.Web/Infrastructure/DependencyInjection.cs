@@ -5,9 +5,10 @@ namespace BillingOrchestrator.Web.Infrastructure;
 
 public static class DependencyInjection
 {
-    /// <summary>Problem details for every error, request size limits, OpenAPI.</summary>
+    /// <summary>Problem details for every error, request size limits, OpenAPI, and the thread-pool floor.</summary>
     public static WebApplicationBuilder AddWebInfrastructure(this WebApplicationBuilder builder)
     {
+        ThreadPoolFloor.Apply(builder.Configuration);
         var maxBody = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 1024 * 1024;
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = maxBody);
