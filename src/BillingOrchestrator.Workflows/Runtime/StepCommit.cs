@@ -82,11 +82,6 @@ internal sealed class StepCommit(WorkflowInstance instance, long expectedRevisio
     /// </summary>
     public static async ValueTask<bool> WriteRunAsync(IReadOnlyList<StepCommit> steps, IWorkflowWriteSession session, CancellationToken cancellationToken)
     {
-        if (steps.Count == 1)
-        {
-            return await steps[0].WriteAsync(session, cancellationToken);
-        }
-
         if (!await steps[^1].WriteInstanceAsync(session, steps[0], cancellationToken))
         {
             return false;

@@ -34,6 +34,9 @@ internal sealed class StepPipeline(IWorkflowWriter writer, bool urgent, Cancella
         Pending++;
     }
 
+    /// <summary>The revision of the last step acknowledged so far (by either drain), or null while none was.</summary>
+    public long? CommittedRevision { get; private set; }
+
     /// <summary>
     /// Waits for every queued step. Returns the last step that committed (null if none did) and whether all did; when
     /// not, the steps after the first refused one wrote nothing. A failed write throws, as a single write would.
@@ -48,11 +51,7 @@ internal sealed class StepPipeline(IWorkflowWriter writer, bool urgent, Cancella
             {
                 if (await unit.Completion! && all)
                 {
-                    last = unit.Steps[^1];
-                    foreach (var step in unit.Steps)
-                    {
-                        Diagnostics.WorkflowTelemetry.StepCommitted(step);
-                    }
+                    last = Acknowledged(unit);
                 }
                 else
                 {
@@ -62,36 +61,51 @@ internal sealed class StepPipeline(IWorkflowWriter writer, bool urgent, Cancella
         }
         finally
         {
-            _units.Clear();
-            _last = null;
-            Pending = 0;
+            Reset();
         }
 
         return (last, all);
     }
 
-    /// <summary>As <see cref="DrainAsync"/> on the way out of a failed run: the revision last committed, errors swallowed.</summary>
-    public async Task<long?> DrainQuietlyAsync()
+    /// <summary>As <see cref="DrainAsync"/> on the way out of a failed run: waits for what is left, errors swallowed.</summary>
+    public async Task DrainQuietlyAsync()
     {
-        long? revision = null;
         while (_units.TryDequeue(out var unit))
         {
             try
             {
+                // After a refused or failed unit the later ones refuse too, so only acknowledged steps count.
                 if (await unit.Completion!)
                 {
-                    revision = unit.Steps[^1].Instance.Revision;
+                    Acknowledged(unit);
                 }
             }
             catch (Exception)
             {
-                // The run is failing already; the later units refuse to write after a failed one.
+                // The run is failing already.
             }
         }
 
+        Reset();
+    }
+
+    private StepCommit Acknowledged(Unit unit)
+    {
+        foreach (var step in unit.Steps)
+        {
+            Diagnostics.WorkflowTelemetry.StepCommitted(step);
+        }
+
+        var last = unit.Steps[^1];
+        CommittedRevision = last.Instance.Revision;
+        return last;
+    }
+
+    private void Reset()
+    {
+        _units.Clear();
         _last = null;
         Pending = 0;
-        return revision;
     }
 
     private sealed class Unit(Unit? previous, StepCommit first)

@@ -51,16 +51,18 @@ public sealed partial class WorkflowRunner(
             {
                 var now = time.GetUtcNow();
 
+                var work = instance.Status == WorkflowStatus.Running && instance.SubStatus != WorkflowSubStatus.Faulted
+                    ? NextWork.Of(instance.State, now)
+                    : null;
+
                 // An activity that is not pure runs only after every earlier step of this run has committed.
-                if (!pipeline.IsEmpty && !NextIsPure(definition, instance, now) && !await CommittedAsync(pipeline))
+                if (work is { } next && !pipeline.IsEmpty && !IsPure(definition, next) && !await CommittedAsync(pipeline))
                 {
                     instance = null;
                 }
                 else
                 {
-                    var step = instance.Status == WorkflowStatus.Running && instance.SubStatus != WorkflowSubStatus.Faulted
-                        ? await NextStepAsync(definition, instance, now, cancellationToken)
-                        : null;
+                    var step = work is { } chosen ? await StepAsync(definition, instance, chosen, now, cancellationToken) : null;
                     if (step is null)
                     {
                         // Nothing runnable: give the lease back, unless a newer commit came in meanwhile (it may have
@@ -131,7 +133,8 @@ public sealed partial class WorkflowRunner(
 
             // Only if nothing was committed since: a newer commit may have handed the lease to the next run. If this
             // release does not happen, the lease runs out and a sweep picks the instance up.
-            var revision = Math.Max(seen, await pipeline.DrainQuietlyAsync() ?? seen);
+            await pipeline.DrainQuietlyAsync();
+            var revision = seen = Math.Max(seen, pipeline.CommittedRevision ?? seen);
             await writer.WriteReplayableAsync((s, ct) => s.ReleaseLeaseIfUnchangedAsync(instanceId, leaseOwner.Id, revision, ct), CancellationToken.None);
             throw;
         }
@@ -150,25 +153,16 @@ public sealed partial class WorkflowRunner(
         // Waits for the steps queued so far; true when all committed (the instance in hand is then the stored one).
         async Task<bool> CommittedAsync(StepPipeline queued)
         {
-            var (last, all) = await queued.DrainAsync();
-            if (last is not null)
-            {
-                seen = Math.Max(seen, last.Instance.Revision);
-            }
-
+            var (_, all) = await queued.DrainAsync();
+            seen = Math.Max(seen, queued.CommittedRevision ?? seen);
             return all;
         }
     }
 
-    /// <summary>Whether the work <see cref="NextStepAsync"/> would do next is pure (a timer's resumption always is).</summary>
-    private bool NextIsPure(WorkflowDefinition definition, WorkflowInstance instance, DateTimeOffset now)
+    /// <summary>Whether the next work is pure: a timer's resumption always is; an activity when its handler says so.</summary>
+    private bool IsPure(WorkflowDefinition definition, NextWork work)
     {
-        if (instance.State.FirstDueTimer(now) is not null)
-        {
-            return true;
-        }
-
-        if (instance.State.FirstRunnable(now) is not { } item)
+        if (work.Item is not { } item)
         {
             return true;
         }
@@ -196,15 +190,18 @@ public sealed partial class WorkflowRunner(
         return writer.WriteReplayableAsync((s, ct) => s.TryLeaseAsync(instanceId, leaseOwner.Id, now, now + options.Value.LeaseDuration, ct), cancellationToken, urgent);
     }
 
-    private async ValueTask<StepCommit?> NextStepAsync(WorkflowDefinition definition, WorkflowInstance instance, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (instance.State.FirstDueTimer(now) is { } timer)
-        {
-            return ResumeTimer(definition, instance, timer, instance.State.Bookmarks[timer], now);
-        }
+    private async ValueTask<StepCommit> StepAsync(WorkflowDefinition definition, WorkflowInstance instance, NextWork work, DateTimeOffset now, CancellationToken cancellationToken) =>
+        work.Timer is { } timer
+            ? ResumeTimer(definition, instance, timer, instance.State.Bookmarks[timer], now)
+            : await ExecuteAsync(definition, instance, work.Item!, now, cancellationToken);
 
-        var item = instance.State.FirstRunnable(now);
-        return item is null ? null : await ExecuteAsync(definition, instance, item, now, cancellationToken);
+    /// <summary>What an instance does next: resume its first due timer, else execute its first runnable work item.</summary>
+    private readonly record struct NextWork(string? Timer, WorkItem? Item)
+    {
+        public static NextWork? Of(InstanceState state, DateTimeOffset now) =>
+            state.FirstDueTimer(now) is { } timer ? new NextWork(timer, null)
+            : state.FirstRunnable(now) is { } item ? new NextWork(null, item)
+            : null;
     }
 
     private static StepCommit ResumeTimer(WorkflowDefinition definition, WorkflowInstance instance, string bookmarkId, BookmarkRef bookmark, DateTimeOffset now)
