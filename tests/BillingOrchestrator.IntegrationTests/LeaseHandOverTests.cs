@@ -211,6 +211,9 @@ public sealed class LeaseHandOverTests
             ["Workflows:Directory"] = workflows,
             ["Workflows:NodeId"] = nodeId,
             ["Workflows:Workers"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+            // No workers kept for resumes: these tests reason about exactly `workers` workers being busy or free.
+            ["Workflows:ResumeWorkers"] = "0",
             ["Workflows:SweepInterval"] = "00:00:00.100",
             ["Workflows:LeaseDuration"] = "00:01:00",
         });

@@ -34,7 +34,7 @@ public sealed partial class WorkflowHostedService(
         await using var closing = stoppingToken.Register(dispatcher.Close);
         var workers = Enumerable.Range(0, Math.Max(1, options.Value.Workers))
             .Select(_ => Task.Run(() => dispatcher.WorkAsync(RunOneAsync, stoppingToken), stoppingToken))
-            .Concat(Enumerable.Range(0, ResumeWorkers(options.Value.Workers))
+            .Concat(Enumerable.Range(0, ResumeWorkers(options.Value))
                 .Select(_ => Task.Run(() => dispatcher.WorkResumesAsync(RunOneAsync, stoppingToken), stoppingToken)))
             .ToList();
         workers.Add(SweepAsync(stoppingToken));
@@ -52,8 +52,8 @@ public sealed partial class WorkflowHostedService(
         }
     }
 
-    /// <summary>Workers kept for resumed instances beside the <c>Workflows:Workers</c> that take every lane: one per eight, at least one.</summary>
-    internal static int ResumeWorkers(int workers) => Math.Max(1, workers / 8);
+    /// <summary>Workers kept for resumed instances beside the <c>Workflows:Workers</c> that take every lane: as configured, else one per eight, at least one.</summary>
+    internal static int ResumeWorkers(WorkflowRuntimeOptions options) => Math.Max(0, options.ResumeWorkers ?? Math.Max(1, options.Workers / 8));
 
     /// <summary>
     /// On the way out, after the workers stopped: gives back the leases of the instances still queued or stopped mid-run

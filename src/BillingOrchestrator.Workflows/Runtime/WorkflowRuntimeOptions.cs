@@ -14,6 +14,9 @@ public sealed class WorkflowRuntimeOptions
     /// <summary>How many instances one host executes at once.</summary>
     public int Workers { get; set; } = 16;
 
+    /// <summary>Workers beside <see cref="Workers"/> that run only resumed instances; empty means one per eight workers, at least one.</summary>
+    public int? ResumeWorkers { get; set; }
+
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often the host looks for instances that need running (expired leases, due timers and retries).</summary>
