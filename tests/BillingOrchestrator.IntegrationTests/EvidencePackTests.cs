@@ -128,6 +128,32 @@ public abstract class EvidencePackTests(ProductHost host)
         await ShouldHaveNoEvidenceAsync(finance, instanceId);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(15)]
+    public async Task EmptyOrTinyNonZipFile_IsRefusedAsNotAZip_NotAServerError(int length)
+    {
+        var (finance, instanceId) = await AtGateAsync();
+
+        var response = await finance.PostAsync($"/api/workflow-instances/{instanceId}/evidence-pack", Pack(Encoding.ASCII.GetBytes(new string('x', length))));
+
+        (await FileErrorAsync(response)).ShouldContain("not a readable ZIP");
+        await ShouldHaveNoEvidenceAsync(finance, instanceId);
+    }
+
+    [Fact]
+    public async Task SingleFileUpload_LargerThanTheGeneralRequestLimit_ButWithinTheEvidenceLimit_IsStored()
+    {
+        var (finance, instanceId) = await AtGateAsync();
+        var bytes = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("evidence line of a large ledger export\n", 60_000)));
+        bytes.Length.ShouldBeGreaterThan(2 * 1024 * 1024);
+        var response = await finance.PostAsync($"/api/workflow-instances/{instanceId}/evidence", Form(bytes, "ledger.txt", "text/plain"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var item = (await finance.GetFromJsonAsync<JsonArray>($"/api/workflow-instances/{instanceId}/evidence"))!.ShouldHaveSingleItem()!;
+        item["length"]!.GetValue<long>().ShouldBe(bytes.LongLength);
+    }
+
     [Fact]
     public async Task ValidPack_BecomesOneHashedTaggedItemPerFile_AndIsAudited()
     {
@@ -180,12 +206,14 @@ public abstract class EvidencePackTests(ProductHost host)
         return (finance, instance.Id());
     }
 
-    private static MultipartFormDataContent Pack(byte[] zip)
+    private static MultipartFormDataContent Pack(byte[] zip) => Form(zip, "evidence-pack.zip", "application/zip");
+
+    private static MultipartFormDataContent Form(byte[] bytes, string fileName, string contentType)
     {
         var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(zip);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        form.Add(file, "file", "evidence-pack.zip");
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(file, "file", fileName);
         form.Add(new StringContent("gate"), "activityId");
         form.Add(new StringContent(Controls), "controls");
         return form;

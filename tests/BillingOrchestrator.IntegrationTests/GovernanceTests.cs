@@ -17,6 +17,12 @@ public abstract class GovernanceTests(ProductHost host)
         var bad = await psaAdmin.PostAsJsonAsync("/api/governance/reviews", new { month = "October" });
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await bad.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("month").ShouldBeTrue();
+        foreach (var outOfRange in new[] { "0001-01", "9999-12" })
+        {
+            var refused = await psaAdmin.PostAsJsonAsync("/api/governance/reviews", new { month = outOfRange });
+            refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest, outOfRange);
+            (await refused.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["month"]!.AsArray().Single()!.GetValue<string>().ShouldBe("must be a month from 2000-01 to 2099-12");
+        }
 
         var created = await psaAdmin.PostAsJsonAsync("/api/governance/reviews", new { month = "2026-10" });
         created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());

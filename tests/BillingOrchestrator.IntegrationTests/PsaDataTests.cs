@@ -93,6 +93,29 @@ public abstract class PsaDataTests(ProductHost host)
     }
 
     [Fact]
+    public async Task CsvImport_OfAgreements_WithoutALastUpdatedColumn_StoresThemAsChangedNow()
+    {
+        var psa = await host.ClientForAsync(PsaAdmin);
+        CopyToImports("csv-agreements-base");
+        (await psa.PostAsJsonAsync("/api/psa/import", new { folder = "csv-agreements-base" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var csv = Path.Combine(Path.GetDirectoryName(FixtureFolder())!, "csv", "agreements.csv");
+        File.ReadAllLines(csv)[0].ShouldNotContain("Updated");
+        File.Copy(csv, Path.Combine(host.Database.DataDirectory, "imports", "agreements.csv"), overwrite: true);
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        var imported = await psa.PostAsJsonAsync("/api/psa/import-csv", new { file = "agreements.csv", kind = "agreements" });
+
+        imported.StatusCode.ShouldBe(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        (await imported.Content.ReadFromJsonAsync<JsonObject>())!["imported"]!.GetValue<int>().ShouldBe(2);
+        await using var scope = host.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<BillingOrchestrator.Persistence.Billing.BillingDataStore>()
+            .FindAsync<BillingOrchestrator.Billing.Agreements.Agreement>(EntityKind.Agreement, 102, CancellationToken.None);
+        stored.ShouldNotBeNull();
+        stored.Name.ShouldBe("Globex - Block 40");
+        stored.LastUpdated.ShouldBeGreaterThan(before);
+    }
+
+    [Fact]
     public async Task Import_RefusesPathsOutsideTheImportsFolder_AndIsForPsaAdminsOnly()
     {
         var psa = await host.ClientForAsync(PsaAdmin);

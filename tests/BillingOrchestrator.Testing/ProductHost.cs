@@ -88,6 +88,8 @@ public class ProductHost(TestDatabaseKind kind) : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // What users run (scripts/start.sh, a published host); WebApplicationFactory would pick Development.
+        builder.UseEnvironment(Microsoft.Extensions.Hosting.Environments.Production);
         foreach (var (key, value) in Database.Settings())
         {
             builder.UseSetting(key, value);

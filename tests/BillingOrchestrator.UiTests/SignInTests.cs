@@ -36,6 +36,22 @@ public sealed class SignInTests(BrowserFixture browser, UiHost host) : IClassFix
     }
 
     [Fact]
+    public async Task SignIn_WithANonAsciiReturnUrl_SignsInAndGoesThere()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = host.ServerAddress!.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login?ReturnUrl=%2F%C3%A9");
+        await page.FillAsync("#email", "finance@demo.local");
+        await page.FillAsync("#password", Testing.ProductHost.DemoPassword);
+        await page.ClickAsync("button[type=submit]");
+
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/%C3%A9");
+        await page.GotoAsync("/");
+        (await page.InnerTextAsync("#signed-in-user")).ShouldBe("finance@demo.local · FinanceLead");
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task TaskInbox_AsAuditor_ShowsNotAllowed()
     {
         await using var session = await UiSession.SignInAsync(browser.Browser, host.ServerAddress!, "auditor@demo.local");

@@ -9,22 +9,11 @@ public class UiHost() : ProductHost(TestDatabaseKind.Sqlite)
 
     protected override void AddWorkflows(string directory)
     {
-        var repository = RepositoryRoot();
+        var repository = StartedProduct.RepositoryRoot();
         foreach (var file in Directory.GetFiles(Path.Combine(repository, "workflows"), "*.json").Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal)))
         {
             File.Copy(file, Path.Combine(directory, Path.GetFileName(file)), overwrite: true);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "BillingOrchestrator.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root (BillingOrchestrator.sln) is not above the test output.");
     }
 }
 

@@ -50,8 +50,9 @@ public static class EvidencePackImporter
         {
             archive = await ZipArchive.CreateAsync(compressed, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or ArgumentOutOfRangeException or IOException)
         {
+            // Too short for a ZIP's end record, or an end record pointing outside the file: the reader seeks past the end.
             throw new EvidencePackRejectedException($"the file is not a readable ZIP archive ({ex.Message})");
         }
 

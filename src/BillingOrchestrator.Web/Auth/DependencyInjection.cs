@@ -70,6 +70,12 @@ public static class DependencyInjection
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.Events.OnRedirectToLogin = context => Deny(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
+                // Signing in on /login?ReturnUrl=... redirects there; the raw value may hold characters no header may carry.
+                o.Events.OnRedirectToReturnUrl = context =>
+                {
+                    context.Response.Redirect(LocalReturnUrl.Resolve(context.RedirectUri));
+                    return Task.CompletedTask;
+                };
             }));
 
         services.AddAuthorizationBuilder()

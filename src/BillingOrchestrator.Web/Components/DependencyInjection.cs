@@ -7,6 +7,10 @@ public static class DependencyInjection
     /// <summary>The web UI: Blazor with interactive server rendering, MudBlazor, and the services its pages share.</summary>
     public static WebApplicationBuilder AddUi(this WebApplicationBuilder builder)
     {
+        // Outside Development the host only looks in its own wwwroot, so MudBlazor's and the framework's files under
+        // _content/ and _framework/ answer 500 when the built (not published) host runs, as scripts/start.sh runs it.
+        // The build's static web assets manifest points at them; published output has no manifest and serves wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddMudServices();

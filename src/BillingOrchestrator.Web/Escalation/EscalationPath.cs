@@ -39,7 +39,7 @@ public static class Durations
                 value = XmlConvert.ToTimeSpan(text.Trim());
                 return true;
             }
-            catch (FormatException)
+            catch (Exception ex) when (ex is FormatException or OverflowException)
             {
                 return false;
             }

@@ -27,6 +27,7 @@ public static class EvidenceEndpoints
             Results.Created($"/api/workflow-instances/{id}/evidence", await mediator.Send(new AttachEvidence(id, activityId, EvidenceKind.File, null, null, null, SplitControls(controls), file, http.User.ToActor()), ct)))
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(maxBytes + (64 * 1024)))
+            .WithFormOptions(multipartBodyLengthLimit: maxBytes + (64 * 1024))
             .RequireAuthorization(Policies.Owner);
 
         // A ZIP of evidence files, all or nothing; its limits (entries, bytes decompressed, ratio) are in Evidence:Pack.

@@ -16,6 +16,10 @@ namespace BillingOrchestrator.Web.Governance;
 /// <summary>Opens the monthly governance review (playbook step 6): analyses the month and records its recommendations.</summary>
 public sealed record StartGovernanceReview(string? Month, WorkflowActor Actor) : ICommand<GovernanceReviewView>, IAuditedCommand
 {
+    // The review looks a year back and KPIs weeks ahead; outside these months the calendar arithmetic has no meaning.
+    private const string EarliestMonth = "2000-01";
+    private const string LatestMonth = "2099-12";
+
     public string AuditAction => "governance.start-review";
 
     public string? AuditSubject => null;
@@ -25,6 +29,10 @@ public sealed record StartGovernanceReview(string? Month, WorkflowActor Actor) :
         if (Month is not null && !DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
             yield return ("month", "must be a month such as 2026-10");
+        }
+        else if (Month is not null && (string.CompareOrdinal(Month, EarliestMonth) < 0 || string.CompareOrdinal(Month, LatestMonth) > 0))
+        {
+            yield return ("month", $"must be a month from {EarliestMonth} to {LatestMonth}");
         }
     }
 }

@@ -9,6 +9,7 @@ public static class DependencyInjection
     public static WebApplicationBuilder AddWebInfrastructure(this WebApplicationBuilder builder)
     {
         ThreadPoolFloor.Apply(builder.Configuration);
+        ReverseProxy.Configure(builder);
         var maxBody = builder.Configuration.GetValue<long?>("Limits:MaxRequestBodyBytes") ?? 1024 * 1024;
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = maxBody);
@@ -22,6 +23,11 @@ public static class DependencyInjection
 
     public static WebApplication UseWebInfrastructure(this WebApplication app)
     {
+        if (ReverseProxy.Enabled(app.Configuration))
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -9,6 +9,7 @@ using BillingOrchestrator.Persistence.Billing;
 using BillingOrchestrator.Web.Commands;
 using BillingOrchestrator.Workflows.Runtime;
 using Mediator;
+using CwInfo = BillingOrchestrator.Integrations.ConnectWise.Model.CwInfo;
 using CwReference = BillingOrchestrator.Integrations.ConnectWise.Model.CwReference;
 
 namespace BillingOrchestrator.Web.Psa;
@@ -118,11 +119,14 @@ public sealed class ImportPsaCsvHandler(ConnectWiseCsvImporter csv, BillingDataS
         }
 
         var records = new List<PsaRecord>(rows.Count);
+        var importedAt = time.GetUtcNow();
         for (var i = 0; i < rows.Count; i++)
         {
             var row = i + 2;
             var dto = rows[i] with
             {
+                // A CSV export has no _info; without a "Last Updated" column the agreement changed as of this import.
+                Info = rows[i].Info ?? new CwInfo { LastUpdated = importedAt },
                 Company = Resolve(rows[i].Company, names.Companies, file, row, "Company", problems),
                 Type = Resolve(rows[i].Type, names.AgreementTypes, file, row, "Agreement Type", problems),
                 WorkType = Resolve(rows[i].WorkType, names.WorkTypes, file, row, "Work Type", problems),

@@ -111,11 +111,16 @@ public sealed class EscalationTests
         (await service.PutAsJsonAsync("/api/escalation-paths", body)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var bad = await finance.PutAsJsonAsync("/api/escalation-paths", new
         {
-            paths = new object[] { new { role = "ServiceManager", escalationRole = "Admin", reassignAfter = "soon" }, new { role = "PsaAdmin", escalationRole = "Nobody", reassignAfter = "P1D" } },
+            paths = new object[]
+            {
+                new { role = "ServiceManager", escalationRole = "Admin", reassignAfter = "soon" },
+                new { role = "PsaAdmin", escalationRole = "Nobody", reassignAfter = "P1D" },
+                new { role = "FinanceLead", escalationRole = "Admin", reassignAfter = "P99999999D" },
+            },
         });
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var errors = (await bad.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
-        errors.Select(e => e.Key).Order().ShouldBe(["paths[0].reassignAfter", "paths[1].escalationRole"]);
+        errors.Select(e => e.Key).Order().ShouldBe(["paths[0].reassignAfter", "paths[1].escalationRole", "paths[2].reassignAfter"]);
         (await PathsAsync(service)).Count.ShouldBe(3);
 
         var put = await finance.PutAsJsonAsync("/api/escalation-paths", body);

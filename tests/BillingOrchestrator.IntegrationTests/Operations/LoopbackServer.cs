@@ -25,12 +25,7 @@ internal static class LoopbackServer
     }
 
     /// <summary>A port on 127.0.0.1 that was free a moment ago, for a server that cannot bind port 0 itself.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => Testing.LoopbackPorts.Free();
 
     public static async ValueTask StopAsync(WebApplication? app)
     {

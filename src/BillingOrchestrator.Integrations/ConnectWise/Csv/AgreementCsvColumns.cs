@@ -33,6 +33,7 @@ internal static class AgreementCsvColumns
     public static readonly CsvColumn CompHourlyRate = new("Comp Hourly Rate", "Hourly Rate");
     public static readonly CsvColumn ParentAgreement = new("Parent Agreement");
     public static readonly CsvColumn InvoicingCycle = new("Invoicing Cycle");
+    public static readonly CsvColumn LastUpdated = new("Last Updated", "Date Updated");
 
     public static readonly string[] Statuses = ["Active", "Cancelled", "Expired", "Inactive"];
 

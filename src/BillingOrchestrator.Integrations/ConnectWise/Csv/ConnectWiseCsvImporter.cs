@@ -37,7 +37,7 @@ namespace BillingOrchestrator.Integrations.ConnectWise.Csv;
 /// <c>Application Cycle</c> (CalendarMonth, "Calendar Month", ...), <c>Application Unlimited</c> | <c>Unlimited</c>, <c>Allow Overruns</c>,
 /// <c>Carry Over Unused</c>, <c>Cover Agreement Time</c>, <c>Cover Agreement Product</c>, <c>Cover Agreement Expense</c>,
 /// <c>Bill Time</c>, <c>Bill Expenses</c>, <c>Bill Products</c>, <c>Work Type</c>, <c>Work Role</c>, <c>Comp Hourly Rate</c>,
-/// <c>Parent Agreement</c>, <c>Invoicing Cycle</c></item>
+/// <c>Parent Agreement</c>, <c>Invoicing Cycle</c>, <c>Last Updated</c> | <c>Date Updated</c> (the import's time when absent)</item>
 /// </list>
 /// Dates: ISO 8601 (<c>2026-10-01</c>, <c>2026-10-01T09:30:00Z</c>) or US <c>M/d/yyyy</c> with <c>h:mm AM</c> or <c>H:mm</c>;
 /// without an offset they are read in the importer's time zone (UTC unless given). Yes/no columns take true/false, yes/no, y/n, 1/0.
@@ -286,6 +286,7 @@ public sealed class ConnectWiseCsvImporter
             CompHourlyRate = row.Decimal(AgreementCsvColumns.CompHourlyRate),
             ParentAgreement = Named(row.Text(AgreementCsvColumns.ParentAgreement)),
             InvoicingCycle = row.Choice(AgreementCsvColumns.InvoicingCycle, AgreementCsvColumns.InvoicingCycles, required: false),
+            Info = row.DateTime(AgreementCsvColumns.LastUpdated, required: false) is { } updated ? new CwInfo { LastUpdated = updated } : null,
         };
         return id is null ? null : agreement;
     }
