@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor.Services;
 
 namespace BillingOrchestrator.Web.Components;
@@ -9,6 +10,7 @@ public static class DependencyInjection
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<UiSession>();
         builder.Services.AddScoped<Pages.Tasks.TaskQueries>();
