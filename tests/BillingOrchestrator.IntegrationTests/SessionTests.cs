@@ -82,6 +82,23 @@ public abstract class SessionTests(ProductHost host)
     }
 
     [Fact]
+    public async Task Lockout_EndsTheUsersCookieSessions()
+    {
+        var email = await CreateUserAsync(Roles.FinanceLead);
+        using var browser = host.CreateClient();
+        var session = await CookieSession.SignInAsync(browser, email);
+        (await session.GetAsync("/api/tasks")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var anonymous = host.CreateClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await anonymous.PostAsJsonAsync("/api/auth/login", new { email, password = "not-the-password" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        (await session.GetAsync("/api/tasks")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task PasswordChange_RevokesTheUsersBearerTokens_WithinTheSessionCheckInterval()
     {
         var email = await CreateUserAsync(Roles.FinanceLead);
