@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using BillingOrchestrator.Persistence.Configurations;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,9 +12,12 @@ namespace BillingOrchestrator.Persistence;
 /// snake_case on both so the engine's hand-written SQL reads the same everywhere. Timestamps are stored as Unix
 /// milliseconds so both providers compare them server-side.
 /// </summary>
-public abstract partial class BillingDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options)
+public abstract partial class BillingDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
     public DbSet<TaskOperation> TaskOperations => Set<TaskOperation>();
+
+    /// <summary>The Data Protection key ring, shared by every host on this database (cookies, antiforgery tokens).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

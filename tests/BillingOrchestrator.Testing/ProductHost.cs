@@ -22,7 +22,7 @@ public class ProductHost(TestDatabaseKind kind) : WebApplicationFactory<Program>
 {
     public const string DemoPassword = "Test-Pa55word!";
 
-    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Token, DateTimeOffset RenewAfter)> _tokens = new(StringComparer.Ordinal);
     private TestDatabase? _database;
     private string? _workflows;
 
@@ -114,17 +114,24 @@ public class ProductHost(TestDatabaseKind kind) : WebApplicationFactory<Program>
         });
     }
 
-    /// <summary>An HTTP client signed in as <paramref name="email"/> with a bearer token from POST /api/auth/token.</summary>
+    /// <summary>
+    /// An HTTP client signed in as <paramref name="email"/> with a bearer token from POST /api/auth/token. Tokens are
+    /// short-lived (<c>Auth:TokenLifetime</c>): one is reused until half its lifetime has passed, so a client a test
+    /// takes stays valid for the rest of that test however long its class runs.
+    /// </summary>
     public async Task<HttpClient> ClientForAsync(string email)
     {
-        if (!_tokens.TryGetValue(email, out var token))
+        if (!_tokens.TryGetValue(email, out var cached) || DateTimeOffset.UtcNow > cached.RenewAfter)
         {
             using var anonymous = CreateClient();
             var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { email, password = DemoPassword });
             response.EnsureSuccessStatusCode();
-            token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
-            _tokens[email] = token;
+            var issued = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            cached = (issued["accessToken"]!.GetValue<string>(), DateTimeOffset.UtcNow.AddSeconds(issued["expiresIn"]!.GetValue<int>() / 2.0));
+            _tokens[email] = cached;
         }
+
+        var token = cached.Token;
 
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -7,7 +7,17 @@ public sealed class AuthOptions
     /// <summary>Base64 HMAC key for bearer tokens. Empty: a key is generated once and kept under the data directory.</summary>
     public string? JwtSigningKey { get; set; }
 
-    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(8);
+    /// <summary>Bearer (access) token lifetime: short, since a client renews it with its refresh token.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a refresh token may wait before its use; each use issues a new one.</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// How stale a host's view of a session may be: the security stamp and lockout of a user are cached this long, a
+    /// cookie's stamp is re-read from the database after this long, an open UI tab revalidates this often.
+    /// </summary>
+    public TimeSpan SessionCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 public sealed class DemoOptions

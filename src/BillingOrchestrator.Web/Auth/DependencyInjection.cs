@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using BillingOrchestrator.Persistence;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
 
@@ -24,6 +26,19 @@ public static class DependencyInjection
         var signingKey = SigningKey.Load(authOptions, Persistence.DependencyInjection.DataDirectory(builder.Configuration));
         services.AddSingleton(signingKey);
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<SessionValidator>();
+        services.AddScoped<SessionEnd>();
+        services.AddScoped<CredentialCheck>();
+        services.AddScoped<RefreshTokens>();
+
+        // One key ring for every host on the product database, kept across restarts: cookies and antiforgery tokens
+        // issued by one host are read by the others. The application name, not the content root, scopes the keys.
+        services.AddDataProtection().SetApplicationName("BillingOrchestrator").PersistKeysToDbContext<BillingDbContext>();
+        services.AddAntiforgery(o => o.HeaderName = RequestForgeryProtection.HeaderName);
+
+        // The cookie's stamp is re-read this often (which also refreshes its roles); every request checks it against
+        // SessionValidator's short-lived view, which also sees lockouts.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = authOptions.SessionCheckInterval);
 
         services.AddIdentityCore<IdentityUser>(o =>
             {
@@ -41,12 +56,7 @@ public static class DependencyInjection
                 o.DefaultScheme = SmartScheme;
                 o.DefaultChallengeScheme = SmartScheme;
             })
-            .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o =>
-                o.ForwardDefaultSelector = context =>
-                    context.Request.Headers.ContainsKey(ApiKeyAuthentication.Header) ? ApiKeyAuthentication.SchemeName
-                    : context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? JwtBearerDefaults.AuthenticationScheme
-                        : IdentityConstants.ApplicationScheme)
+            .AddPolicyScheme(SmartScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context => SchemeFor(context.Request))
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
             .AddJwtBearer(o =>
             {
@@ -60,6 +70,19 @@ public static class DependencyInjection
                     RoleClaimType = ClaimTypes.Role,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
+
+                // A valid signature is not enough: the session it was issued in must still be current.
+                o.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = async context =>
+                    {
+                        var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionValidator>();
+                        if (!await sessions.IsCurrentAsync(context.Principal!, fresh: false, context.HttpContext.RequestAborted))
+                        {
+                            context.Fail("The session has ended: signed out, locked out, or the password or roles changed.");
+                        }
+                    },
+                };
             })
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
             {
@@ -70,11 +93,23 @@ public static class DependencyInjection
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.Events.OnRedirectToLogin = context => Deny(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
+<<<<<<< HEAD
                 // Signing in on /login?ReturnUrl=... redirects there; the raw value may hold characters no header may carry.
                 o.Events.OnRedirectToReturnUrl = context =>
                 {
                     context.Response.Redirect(LocalReturnUrl.Resolve(context.RedirectUri));
                     return Task.CompletedTask;
+=======
+                o.Events.OnValidatePrincipal = async context =>
+                {
+                    await SecurityStampValidator.ValidatePrincipalAsync(context);
+                    var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionValidator>();
+                    if (context.Principal is { } principal && !await sessions.IsCurrentAsync(principal, fresh: false, context.HttpContext.RequestAborted))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    }
+>>>>>>> issue16-sessions
                 };
             }));
 
@@ -95,6 +130,21 @@ public static class DependencyInjection
 
         services.AddHostedService<IdentitySeeder>();
         return builder;
+    }
+
+    /// <summary>The scheme a request authenticates with: an API key, a bearer token, or else the UI's cookie.</summary>
+    public static string SchemeFor(HttpRequest request) =>
+        request.Headers.ContainsKey(ApiKeyAuthentication.Header) ? ApiKeyAuthentication.SchemeName
+        : request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? JwtBearerDefaults.AuthenticationScheme
+        : IdentityConstants.ApplicationScheme;
+
+    /// <summary>Authentication, authorization, then the antiforgery check for cookie-authenticated API changes.</summary>
+    public static WebApplication UseAuth(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRequestForgeryProtection();
+        return app;
     }
 
     // API callers get a status code, not a redirect to a sign-in page.

@@ -6,7 +6,10 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace BillingOrchestrator.Web.Auth;
 
-/// <summary>Issues signed bearer tokens carrying the user's name and roles.</summary>
+/// <summary>
+/// Issues signed bearer tokens carrying the user's name, roles and security stamp; the stamp ties the token to the
+/// session, so signing out, a lockout or a password change ends it (<see cref="SessionValidator"/>).
+/// </summary>
 public sealed class TokenIssuer(SigningKey key, IOptions<AuthOptions> options, TimeProvider time)
 {
     public const string Issuer = "BillingOrchestrator";
@@ -18,6 +21,8 @@ public sealed class TokenIssuer(SigningKey key, IOptions<AuthOptions> options, T
         {
             new(JwtRegisteredClaimNames.Sub, user.Id),
             new(ClaimTypes.Name, user.Email ?? user.UserName ?? user.Id),
+            new(SessionValidator.StampClaim, user.SecurityStamp ?? ""),
+            new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
         };
         claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
         var now = time.GetUtcNow().UtcDateTime;

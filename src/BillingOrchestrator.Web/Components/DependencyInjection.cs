@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor.Services;
 
 namespace BillingOrchestrator.Web.Components;
@@ -13,6 +14,7 @@ public static class DependencyInjection
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<UiSession>();
         builder.Services.AddScoped<Pages.Tasks.TaskQueries>();

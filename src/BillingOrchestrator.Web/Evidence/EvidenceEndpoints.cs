@@ -22,7 +22,8 @@ public static class EvidenceEndpoints
         var maxBytes = app.ServiceProvider.GetRequiredService<IOptions<EvidenceOptions>>().Value.MaxFileBytes;
         var instances = app.MapGroup("/api/workflow-instances/{id}").WithTags("Evidence").RequireAuthorization(Policies.AnyRole);
 
-        // Uploads are sent with a bearer token or a SameSite=Strict cookie, so a cross-site form cannot post here.
+        // No form-field antiforgery here: a cookie-signed-in browser's upload must carry the X-CSRF-TOKEN header
+        // (RequestForgeryProtection, for every change under /api), bearer-token and API-key uploads need none.
         instances.MapPost("/evidence", async (string id, [FromForm] string? activityId, [FromForm] string? controls, IFormFile? file, HttpContext http, IMediator mediator, CancellationToken ct) =>
             Results.Created($"/api/workflow-instances/{id}/evidence", await mediator.Send(new AttachEvidence(id, activityId, EvidenceKind.File, null, null, null, SplitControls(controls), file, http.User.ToActor()), ct)))
             .DisableAntiforgery()
