@@ -93,13 +93,12 @@ public static class DependencyInjection
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.Events.OnRedirectToLogin = context => Deny(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => Deny(context, StatusCodes.Status403Forbidden);
-<<<<<<< HEAD
                 // Signing in on /login?ReturnUrl=... redirects there; the raw value may hold characters no header may carry.
                 o.Events.OnRedirectToReturnUrl = context =>
                 {
                     context.Response.Redirect(LocalReturnUrl.Resolve(context.RedirectUri));
                     return Task.CompletedTask;
-=======
+                };
                 o.Events.OnValidatePrincipal = async context =>
                 {
                     await SecurityStampValidator.ValidatePrincipalAsync(context);
@@ -109,7 +108,6 @@ public static class DependencyInjection
                         context.RejectPrincipal();
                         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
                     }
->>>>>>> issue16-sessions
                 };
             }));
 
