@@ -5,8 +5,10 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using BillingOrchestrator.Evidence.Store;
 using BillingOrchestrator.Testing;
 using BillingOrchestrator.Testing.Workflows;
+using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 
 namespace BillingOrchestrator.IntegrationTests;
@@ -115,6 +117,38 @@ public abstract class EvidenceTests(ProductHost host)
         download.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
         download.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
         (await download.Content.ReadAsStringAsync()).ShouldBe("{\"a\":1}");
+    }
+
+    [Fact]
+    public async Task Download_OfAFileAlteredOnDisk_Is409NamingTheFileAndBothHashes_AndSoIsTheAuditPack()
+    {
+        var (finance, _, instanceId, _) = await AtGateAsync();
+        var original = Encoding.UTF8.GetBytes("agreement,amount\n10,420.00\n");
+        var uploaded = await finance.PostAsync($"/api/workflow-instances/{instanceId}/evidence", Upload(original, "reconciliation.csv", "gate"));
+        var item = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!;
+        var sha = item["sha256"]!.GetValue<string>();
+        var tampered = Encoding.UTF8.GetBytes("agreement,amount\n10,0.00\n");
+        var path = ((FileSystemEvidenceStore)host.Services.GetRequiredService<IEvidenceFileStore>()).PathOf(sha);
+        File.SetAttributes(path, FileAttributes.Normal);
+        await File.WriteAllBytesAsync(path, tampered);
+        var auditor = await host.ClientForAsync("auditor@demo.local");
+
+        var download = await auditor.GetAsync($"/api/evidence/{item.Id()}/content");
+        var pack = await auditor.GetAsync($"/api/workflow-instances/{instanceId}/audit-pack");
+
+        download.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        download.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = (await download.Content.ReadFromJsonAsync<JsonObject>())!;
+        problem["file"]!.GetValue<string>().ShouldBe("reconciliation.csv");
+        problem["expectedSha256"]!.GetValue<string>().ShouldBe(sha);
+        problem["actualSha256"]!.GetValue<string>().ShouldBe(Convert.ToHexStringLower(SHA256.HashData(tampered)));
+        problem["detail"]!.GetValue<string>().ShouldContain("reconciliation.csv");
+        pack.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var packProblem = (await pack.Content.ReadFromJsonAsync<JsonObject>())!;
+        packProblem["file"]!.GetValue<string>().ShouldBe($"evidence/{item.Id()}-reconciliation.csv");
+        packProblem["expectedSha256"]!.GetValue<string>().ShouldBe(sha);
+        packProblem["actualSha256"]!.GetValue<string>().ShouldBe(problem["actualSha256"]!.GetValue<string>());
+        await File.WriteAllBytesAsync(path, original);
     }
 }
 

@@ -74,16 +74,31 @@ public static class EvidenceEndpoints
 
         var content = app.MapGroup("/api").WithTags("Evidence").RequireAuthorization(Policies.AnyRole);
         content.MapGet("/evidence/{evidenceId}/content", async (string evidenceId, EvidenceQueries evidence, IEvidenceFileStore files, CancellationToken ct) =>
-            await evidence.FindAsync(evidenceId, ct) is { Sha256: { } sha } item && await files.OpenReadAsync(sha, ct) is { } stream
+            await evidence.FindAsync(evidenceId, ct) is { Sha256: { } sha } item && await OpenVerifiedAsync(files, sha, item.Name, ct) is { } stream
                 ? Download(stream, item.ContentType ?? "application/octet-stream", item.Name)
                 : Problems.NotFound($"Evidence {evidenceId} has no stored file."));
 
         content.MapGet("/briefs/{briefId}", async (string briefId, EvidenceQueries evidence, IEvidenceFileStore files, CancellationToken ct) =>
-            await evidence.FindBriefAsync(briefId, ct) is { } brief && await files.OpenReadAsync(brief.Sha256, ct) is { } stream
+            await evidence.FindBriefAsync(briefId, ct) is { } brief && await OpenVerifiedAsync(files, brief.Sha256, $"brief-{brief.InstanceId}-{brief.ActivityId}.pdf", ct) is { } stream
                 ? Download(stream, "application/pdf", $"brief-{brief.InstanceId}-{brief.ActivityId}.pdf")
                 : Problems.NotFound($"Brief {briefId} does not exist."));
 
         return app;
+    }
+
+    /// <summary>
+    /// Checks the stored file's hash before anything is sent: an altered file is refused with 409 naming it and both
+    /// hashes, instead of a 200 whose body breaks off when the streaming check fails at the end.
+    /// </summary>
+    private static async Task<Stream?> OpenVerifiedAsync(IEvidenceFileStore files, string sha256, string name, CancellationToken cancellationToken)
+    {
+        var check = await files.VerifyAsync(sha256, cancellationToken);
+        return check.Status switch
+        {
+            EvidenceFileStatus.Missing => null,
+            EvidenceFileStatus.Altered => throw new EvidenceIntegrityException(check.Sha256, check.ActualSha256!, name),
+            _ => await files.OpenReadAsync(sha256, cancellationToken),
+        };
     }
 
     // Always an attachment with nosniff: evidence is never rendered inline by the browser.
@@ -112,7 +127,14 @@ internal static class AuditPack
                 var entry = zip.CreateEntry(path, CompressionLevel.Optimal);
                 await using (var target = entry.Open())
                 {
-                    await source.CopyToAsync(target, cancellationToken);
+                    try
+                    {
+                        await source.CopyToAsync(target, cancellationToken);
+                    }
+                    catch (EvidenceIntegrityException altered)
+                    {
+                        throw altered.Naming(path);
+                    }
                 }
 
                 manifest.Add(new { path, sha256 = sha, kind, name });
