@@ -56,6 +56,10 @@ public abstract class EvidenceTests(ProductHost host)
             words.ShouldContain(instanceId);
             words.ShouldContain(item["sha256"]!.GetValue<string>());
             words.ShouldContain(Service);
+            // The audit chain's head is sealed into the brief: its entry count and the hash of that entry.
+            var sealedEntries = long.Parse(words[words.LastIndexOf("Entries") + 1], System.Globalization.CultureInfo.InvariantCulture);
+            var sealedHead = string.Concat(words.Skip(words.LastIndexOf("Head") + 2).TakeWhile(w => w.All(char.IsAsciiHexDigitLower)));
+            await AuditEntryHashShouldBeAsync(sealedEntries, sealedHead);
         }
 
         var pack = await finance.GetByteArrayAsync($"/api/workflow-instances/{instanceId}/audit-pack");
@@ -63,11 +67,21 @@ public abstract class EvidenceTests(ProductHost host)
         var manifest = JsonNode.Parse(zip.GetEntry("manifest.json")!.Open())!;
         var files = manifest["files"]!.AsArray();
         files.Count.ShouldBe(2);
+        var chain = manifest["auditChain"]!;
+        await AuditEntryHashShouldBeAsync(chain["entries"]!.GetValue<long>(), chain["head"]!.GetValue<string>());
         foreach (var file in files)
         {
             using var entry = zip.GetEntry(file!["path"]!.GetValue<string>())!.Open();
             Convert.ToHexStringLower(await SHA256.HashDataAsync(entry)).ShouldBe(file["sha256"]!.GetValue<string>());
         }
+    }
+
+    private async Task AuditEntryHashShouldBeAsync(long sequence, string hash)
+    {
+        var auditor = await host.ClientForAsync("auditor@demo.local");
+        var entry = (await auditor.GetFromJsonAsync<JsonArray>($"/api/audit?after={sequence - 1}&take=1"))!.ShouldHaveSingleItem()!;
+        entry["sequence"]!.GetValue<long>().ShouldBe(sequence);
+        entry["hash"]!.GetValue<string>().ShouldBe(hash);
     }
 
     [Fact]

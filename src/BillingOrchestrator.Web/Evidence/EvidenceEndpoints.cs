@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using BillingOrchestrator.Evidence;
+using BillingOrchestrator.Evidence.Audit;
 using BillingOrchestrator.Evidence.Items;
 using BillingOrchestrator.Evidence.Store;
 using BillingOrchestrator.Web.Auth;
@@ -61,14 +62,14 @@ public static class EvidenceEndpoints
         })
         .RequireAuthorization(Policies.Owner);
 
-        instances.MapGet("/audit-pack", async (string id, IWorkflowInstanceStore store, EvidenceQueries evidence, IEvidenceFileStore files, HttpContext http, CancellationToken ct) =>
+        instances.MapGet("/audit-pack", async (string id, IWorkflowInstanceStore store, EvidenceQueries evidence, IEvidenceFileStore files, IAuditLog audit, HttpContext http, CancellationToken ct) =>
         {
             if (await store.FindAsync(id, ct) is null)
             {
                 return Problems.NotFound($"Instance {id} does not exist.");
             }
 
-            var zip = await AuditPack.BuildAsync(id, await evidence.BriefsAsync(id, ct), await evidence.ForInstanceAsync(id, ct), files, ct);
+            var zip = await AuditPack.BuildAsync(id, await evidence.BriefsAsync(id, ct), await evidence.ForInstanceAsync(id, ct), files, await audit.HeadAsync(ct), ct);
             return Results.File(zip, "application/zip", $"audit-pack-{id}.zip");
         });
 
@@ -109,10 +110,13 @@ public static class EvidenceEndpoints
         string.IsNullOrWhiteSpace(controls) ? [] : controls.Split(['\n', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
-/// <summary>The audit pack: every brief and evidence file of an instance in one ZIP, with a manifest of SHA-256 hashes.</summary>
+/// <summary>
+/// The audit pack: every brief and evidence file of an instance in one ZIP, with a manifest of SHA-256 hashes and the
+/// audit chain's head (entries, head hash, latest seal) when the pack was made.
+/// </summary>
 internal static class AuditPack
 {
-    public static async Task<byte[]> BuildAsync(string instanceId, IReadOnlyList<EvidenceBriefRecord> briefs, IReadOnlyList<EvidenceItem> items, IEvidenceFileStore files, CancellationToken cancellationToken)
+    public static async Task<byte[]> BuildAsync(string instanceId, IReadOnlyList<EvidenceBriefRecord> briefs, IReadOnlyList<EvidenceItem> items, IEvidenceFileStore files, AuditHead auditChain, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var manifest = new List<object>();
@@ -143,7 +147,7 @@ internal static class AuditPack
             var notes = items.Where(i => i.Sha256 is null).Select(i => new { i.Id, i.Kind, i.Name, i.Note, i.Url, i.Controls, i.CreatedBy, i.CreatedAt });
             var manifestEntry = zip.CreateEntry("manifest.json");
             await using var writer = manifestEntry.Open();
-            await JsonSerializer.SerializeAsync(writer, new { instanceId, files = manifest, notesAndLinks = notes }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }, cancellationToken);
+            await JsonSerializer.SerializeAsync(writer, new { instanceId, files = manifest, notesAndLinks = notes, auditChain }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }, cancellationToken);
         }
 
         return buffer.ToArray();
