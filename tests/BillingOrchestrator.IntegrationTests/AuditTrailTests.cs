@@ -104,6 +104,9 @@ public abstract class AuditTrailTests(ProductHost host)
         verify["reason"]!.GetValue<string>().ShouldStartWith($"chain has {sealed_ - 2} entries but seal #{seal["number"]!.GetValue<int>()} of ");
         verify["reason"]!.GetValue<string>().ShouldContain($"recorded {sealed_} (head {seal["head"]!.GetValue<string>()})");
         verify["lastSeal"]!["number"]!.GetValue<int>().ShouldBe(seal["number"]!.GetValue<int>());
+        var resealed = await admin.PostAsync("/api/audit/seals", null);
+        resealed.StatusCode.ShouldBe(HttpStatusCode.Conflict, "a new seal would hide the cut");
+        (await admin.GetFromJsonAsync<JsonObject>("/api/audit/verify"))!["lastSeal"]!["number"]!.GetValue<int>().ShouldBe(seal["number"]!.GetValue<int>());
         await host.WithDbAsync(async db =>
         {
             db.AddRange(removed);

@@ -1,4 +1,5 @@
 using BillingOrchestrator.Evidence.Audit;
+using BillingOrchestrator.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace BillingOrchestrator.Persistence.Evidence;
@@ -73,13 +74,22 @@ internal sealed class EfAuditLog(BillingDbContext db, TimeProvider time, AuditCh
 
     /// <summary>
     /// Numbers the seal after the latest one recorded next to the key and records it there, with how many leading entries
-    /// predate the key (found by walking the chain). Seals are not chain entries,
-    /// so sealing changes nothing a command wrote (hosts on one PostgreSQL database each keep their own seal file).
+    /// predate the key (found by walking the chain). A chain that no longer verifies against the latest seal is not
+    /// sealed again: the new seal would hide the cut or the rewrite, so the old one stays and the refusal names the break.
+    /// Seals are not chain entries, so sealing changes nothing a command wrote (hosts on one PostgreSQL database each keep
+    /// their own seal file).
     /// </summary>
     public async Task<AuditSeal> SealAsync(CancellationToken cancellationToken)
     {
         var head = await HeadAsync(cancellationToken);
-        var walked = await AuditVerification.CheckAsync(db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable(), key, null, cancellationToken);
+        var walked = await AuditVerification.CheckAsync(db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable(), key, head.LastSeal, cancellationToken);
+        if (!walked.Intact)
+        {
+            throw new WorkflowConflictException(
+                $"The audit chain is not sealed again: entry {walked.FirstBrokenSequence} does not verify ({walked.Reason}).",
+                new Dictionary<string, object?> { ["firstBrokenSequence"] = walked.FirstBrokenSequence, ["lastSeal"] = head.LastSeal });
+        }
+
         var seal = new AuditSeal((head.LastSeal?.Number ?? 0) + 1, time.GetUtcNow(), head.Entries, head.Head, key.Id, walked.LegacyEntries);
         await seals.WriteAsync(seal, cancellationToken);
         return seal;
