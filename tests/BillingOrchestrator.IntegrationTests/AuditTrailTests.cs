@@ -93,6 +93,9 @@ public abstract class AuditTrailTests(ProductHost host)
         sealResponse.StatusCode.ShouldBe(HttpStatusCode.Created, await sealResponse.Content.ReadAsStringAsync());
         var seal = (await sealResponse.Content.ReadFromJsonAsync<JsonObject>())!;
         var sealed_ = seal["entries"]!.GetValue<long>();
+        var published = (await admin.GetFromJsonAsync<JsonArray>("/api/workflow-instances/audit-chain/evidence"))!.Select(e => e!.AsObject()).ToList();
+        published.ShouldContain(e => e["name"]!.GetValue<string>() == $"Audit chain seal #{seal["number"]!.GetValue<int>()}"
+            && e["note"]!.GetValue<string>().Contains($"recorded {sealed_} (head {seal["head"]!.GetValue<string>()})", StringComparison.Ordinal));
         var removed = await host.WithDbAsync(db => db.Set<AuditEntry>().AsNoTracking().Where(e => e.Sequence > sealed_ - 2).ToListAsync());
         await host.WithDbAsync(db => db.Database.ExecuteSqlAsync($"DELETE FROM audit_log WHERE sequence > {sealed_ - 2}"));
 
