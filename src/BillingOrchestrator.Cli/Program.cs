@@ -7,6 +7,7 @@ var commands = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordin
     ["validate"] = new HashSet<string> { "source", "data-dir", "period", "format", "out" },
     ["backup"] = new HashSet<string> { "data-dir", "out" },
     ["restore"] = new HashSet<string> { "from", "data-dir", "force" },
+    ["audit-verify"] = new HashSet<string> { "data-dir", "key", "entries", "head" },
 };
 
 using var cancel = new CancellationTokenSource();
@@ -27,6 +28,7 @@ try
         "validate" => await ValidateCommand.RunAsync(parsed, Console.Out, Console.Error, cancel.Token),
         "backup" => await BackupCommands.BackupAsync(parsed, Console.Out, cancel.Token),
         "restore" => await BackupCommands.RestoreAsync(parsed, Console.Out, cancel.Token),
+        "audit-verify" => await AuditVerifyCommand.RunAsync(parsed, Console.Out, cancel.Token),
         _ => throw new CliException($"unknown command '{parsed.Verb}'"),
     };
 }

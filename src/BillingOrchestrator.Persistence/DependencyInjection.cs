@@ -39,6 +39,8 @@ public static class DependencyInjection
         services.AddScoped<IUserTaskStore, EfUserTaskStore>();
         services.AddScoped<IBookmarkStore, EfBookmarkStore>();
         services.AddScoped<IAuditLog, EfAuditLog>();
+        services.AddSingleton(AuditChainKey.Load(configuration["Audit:ChainKey"], DataDirectory(configuration)));
+        services.AddSingleton(new AuditSealFile(DataDirectory(configuration)));
         services.AddScoped<IPsaRecordStore, EfPsaRecordStore>();
         services.AddScoped<BillingDataStore>();
         services.AddScoped<CatalogStore>();

@@ -77,5 +77,42 @@ public sealed class BackupRestoreTests(SqliteProductHost host) : IClassFixture<S
         Directory.EnumerateFileSystemEntries(target).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task AuditVerify_Offline_ChecksTheChainUnderItsKey_AgainstTheBackupManifestsHead_AndNamesACut()
+    {
+        var finance = await host.ClientForAsync("finance@demo.local");
+        await finance.StartAsync(TestWorkflows.Approval.DefinitionId);
+        await finance.StartAsync(TestWorkflows.Approval.DefinitionId);
+        var backup = Path.Combine(Directory.CreateTempSubdirectory("bo-backup-").FullName, "backup");
+        (await CliAsync("backup", "--data-dir", host.Database.DataDirectory, "--out", backup)).ExitCode.ShouldBe(0);
+        var chain = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(backup, "manifest.json")))!["auditChain"]!;
+        var entries = chain["entries"]!.GetValue<long>();
+        var head = chain["head"]!.GetValue<string>();
+
+        var live = await CliAsync("audit-verify", "--data-dir", host.Database.DataDirectory);
+        var againstManifest = await CliAsync("audit-verify", "--data-dir", backup, "--entries", entries.ToString(System.Globalization.CultureInfo.InvariantCulture), "--head", head);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(backup, "billing.db")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var delete = connection.CreateCommand();
+            delete.CommandText = $"DELETE FROM audit_log WHERE sequence = {entries}";
+            (await delete.ExecuteNonQueryAsync()).ShouldBe(1);
+        }
+
+        var cut = await CliAsync("audit-verify", "--data-dir", backup, "--entries", entries.ToString(System.Globalization.CultureInfo.InvariantCulture), "--head", head);
+        var withoutKey = await CliAsync("audit-verify", "--data-dir", backup, "--key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+
+        entries.ShouldBeGreaterThan(1);
+        live.ExitCode.ShouldBe(0, live.Output + live.Errors);
+        JsonNode.Parse(live.Output)!["intact"]!.GetValue<bool>().ShouldBeTrue();
+        JsonNode.Parse(live.Output)!["keyed"]!.GetValue<bool>().ShouldBeTrue();
+        againstManifest.ExitCode.ShouldBe(0, againstManifest.Output + againstManifest.Errors);
+        JsonNode.Parse(againstManifest.Output)!["entriesChecked"]!.GetValue<long>().ShouldBe(entries);
+        cut.ExitCode.ShouldBe(1);
+        JsonNode.Parse(cut.Output)!["reason"]!.GetValue<string>().ShouldStartWith($"chain has {entries - 1} entries but the head given ({entries} entries, head {head})");
+        withoutKey.ExitCode.ShouldBe(1);
+        JsonNode.Parse(withoutKey.Output)!["firstBrokenSequence"]!.GetValue<long>().ShouldBe(1);
+    }
+
     private static Task<(int ExitCode, string Output, string Errors)> CliAsync(params string[] args) => CliProcess.RunAsync(args);
 }

@@ -5,8 +5,10 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using BillingOrchestrator.Evidence.Store;
 using BillingOrchestrator.Testing;
 using BillingOrchestrator.Testing.Workflows;
+using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 
 namespace BillingOrchestrator.IntegrationTests;
@@ -54,6 +56,10 @@ public abstract class EvidenceTests(ProductHost host)
             words.ShouldContain(instanceId);
             words.ShouldContain(item["sha256"]!.GetValue<string>());
             words.ShouldContain(Service);
+            // The audit chain's head is sealed into the brief: its entry count and the hash of that entry.
+            var sealedEntries = long.Parse(words[words.LastIndexOf("Entries") + 1], System.Globalization.CultureInfo.InvariantCulture);
+            var sealedHead = string.Concat(words.Skip(words.LastIndexOf("Head") + 2).TakeWhile(w => w.All(char.IsAsciiHexDigitLower)));
+            await AuditEntryHashShouldBeAsync(sealedEntries, sealedHead);
         }
 
         var pack = await finance.GetByteArrayAsync($"/api/workflow-instances/{instanceId}/audit-pack");
@@ -61,11 +67,21 @@ public abstract class EvidenceTests(ProductHost host)
         var manifest = JsonNode.Parse(zip.GetEntry("manifest.json")!.Open())!;
         var files = manifest["files"]!.AsArray();
         files.Count.ShouldBe(2);
+        var chain = manifest["auditChain"]!;
+        await AuditEntryHashShouldBeAsync(chain["entries"]!.GetValue<long>(), chain["head"]!.GetValue<string>());
         foreach (var file in files)
         {
             using var entry = zip.GetEntry(file!["path"]!.GetValue<string>())!.Open();
             Convert.ToHexStringLower(await SHA256.HashDataAsync(entry)).ShouldBe(file["sha256"]!.GetValue<string>());
         }
+    }
+
+    private async Task AuditEntryHashShouldBeAsync(long sequence, string hash)
+    {
+        var auditor = await host.ClientForAsync("auditor@demo.local");
+        var entry = (await auditor.GetFromJsonAsync<JsonArray>($"/api/audit?after={sequence - 1}&take=1"))!.ShouldHaveSingleItem()!;
+        entry["sequence"]!.GetValue<long>().ShouldBe(sequence);
+        entry["hash"]!.GetValue<string>().ShouldBe(hash);
     }
 
     [Fact]
@@ -115,6 +131,38 @@ public abstract class EvidenceTests(ProductHost host)
         download.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
         download.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
         (await download.Content.ReadAsStringAsync()).ShouldBe("{\"a\":1}");
+    }
+
+    [Fact]
+    public async Task Download_OfAFileAlteredOnDisk_Is409NamingTheFileAndBothHashes_AndSoIsTheAuditPack()
+    {
+        var (finance, _, instanceId, _) = await AtGateAsync();
+        var original = Encoding.UTF8.GetBytes("agreement,amount\n10,420.00\n");
+        var uploaded = await finance.PostAsync($"/api/workflow-instances/{instanceId}/evidence", Upload(original, "reconciliation.csv", "gate"));
+        var item = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!;
+        var sha = item["sha256"]!.GetValue<string>();
+        var tampered = Encoding.UTF8.GetBytes("agreement,amount\n10,0.00\n");
+        var path = ((FileSystemEvidenceStore)host.Services.GetRequiredService<IEvidenceFileStore>()).PathOf(sha);
+        File.SetAttributes(path, FileAttributes.Normal);
+        await File.WriteAllBytesAsync(path, tampered);
+        var auditor = await host.ClientForAsync("auditor@demo.local");
+
+        var download = await auditor.GetAsync($"/api/evidence/{item.Id()}/content");
+        var pack = await auditor.GetAsync($"/api/workflow-instances/{instanceId}/audit-pack");
+
+        download.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        download.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = (await download.Content.ReadFromJsonAsync<JsonObject>())!;
+        problem["file"]!.GetValue<string>().ShouldBe("reconciliation.csv");
+        problem["expectedSha256"]!.GetValue<string>().ShouldBe(sha);
+        problem["actualSha256"]!.GetValue<string>().ShouldBe(Convert.ToHexStringLower(SHA256.HashData(tampered)));
+        problem["detail"]!.GetValue<string>().ShouldContain("reconciliation.csv");
+        pack.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var packProblem = (await pack.Content.ReadFromJsonAsync<JsonObject>())!;
+        packProblem["file"]!.GetValue<string>().ShouldBe($"evidence/{item.Id()}-reconciliation.csv");
+        packProblem["expectedSha256"]!.GetValue<string>().ShouldBe(sha);
+        packProblem["actualSha256"]!.GetValue<string>().ShouldBe(problem["actualSha256"]!.GetValue<string>());
+        await File.WriteAllBytesAsync(path, original);
     }
 }
 

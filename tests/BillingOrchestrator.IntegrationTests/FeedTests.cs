@@ -158,6 +158,31 @@ public abstract class FeedTests(ProductHost host)
         writeOffs[0]!["SourceLink"]!.GetValue<string>().ShouldBe(decided["sourceLinks"]!.AsArray()[0]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("/odata/TimeEntries?$filter=NoSuchField eq 1")]
+    [InlineData("/odata/TimeEntries?$filter=Status eq")]
+    [InlineData("/odata/TimeEntries?$orderby=Id desc desc")]
+    [InlineData("/odata/TimeEntries?$top=-1")]
+    [InlineData("/odata/TimeEntries?$filter=length(Status) div 0 eq 1")]
+    [InlineData("/odata/TimeEntries?$filter=length(Status) mod 0 eq 1")]
+    public async Task BadQuery_IsA400Problem_WithTheReason_AndNoStackTraceOrInnerError(string query)
+    {
+        var (client, _, _) = await KeyClientAsync();
+
+        var response = await client.GetAsync(query);
+
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, body);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        var problem = JsonNode.Parse(body)!.AsObject();
+        problem["status"]!.GetValue<int>().ShouldBe(400);
+        problem["detail"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        body.ShouldNotContain("innererror", Case.Insensitive);
+        body.ShouldNotContain("stacktrace", Case.Insensitive);
+        body.ShouldNotContain(" at Microsoft.", Case.Sensitive);
+        body.ShouldNotContain(" at System.", Case.Sensitive);
+    }
+
     [Fact]
     public async Task IssuingKeys_IsAdminOnly_AndNeedsAName()
     {

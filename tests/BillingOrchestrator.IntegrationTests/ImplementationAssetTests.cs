@@ -234,6 +234,8 @@ public abstract class ImplementationAssetTests(ProductHost host)
         var entriesAfter = (await auditor.GetFromJsonAsync<JsonObject>("/api/audit/verify"))!["entriesChecked"]!.GetValue<long>();
         var verified = long.Parse(text.Split("Intact: all ")[1].Split(' ')[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
         verified.ShouldBeInRange(entriesBefore, entriesAfter);
+        var lastSeal = (await auditor.GetFromJsonAsync<JsonObject>("/api/audit/verify"))!["lastSeal"]!;
+        text.ShouldContain($"latest seal #{lastSeal["number"]!.GetValue<int>()} of ");
         foreach (var gate in gates)
         {
             var at = gate["completedAt"]!.GetValue<DateTimeOffset>().ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);

@@ -121,6 +121,7 @@ public sealed partial class RoleMatrixTests(SqliteProductHost host) : IClassFixt
 
         ["GET /api/audit/"] = AuditReaders,
         ["GET /api/audit/verify"] = AuditReaders,
+        ["POST /api/audit/seals"] = AdminOnly,
 
         ["GET /api/catalog/agreement-types"] = AnyRole,
         ["GET /api/catalog/agreement-types/{id:int}"] = AnyRole,

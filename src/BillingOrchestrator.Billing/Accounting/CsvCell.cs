@@ -10,16 +10,21 @@ namespace BillingOrchestrator.Billing.Accounting;
 /// </summary>
 public static class CsvCell
 {
-    public static string Text(string? value)
+    public static string Text(string? value) => Quoted(Defused(value));
+
+    /// <summary>
+    /// The value with a leading formula character neutralised by an apostrophe, so a spreadsheet shows it as text; for
+    /// any cell a person may open in a spreadsheet (CSV here, XLSX cells in the host).
+    /// </summary>
+    public static string Defused(string? value)
     {
         value ??= "";
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        return value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
     }
+
+    /// <summary>RFC 4180 quoting only: for cells the product formatted itself (numbers, dates), which must stay numbers.</summary>
+    public static string Quoted(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     /// <summary>An amount in whole cents; an amount with fractions of a cent is refused rather than rounded away.</summary>
     public static string Money(decimal amount) =>

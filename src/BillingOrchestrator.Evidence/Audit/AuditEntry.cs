@@ -6,7 +6,8 @@ namespace BillingOrchestrator.Evidence.Audit;
 
 /// <summary>
 /// One entry of the append-only audit log. <see cref="Hash"/> covers every field and <see cref="PreviousHash"/>, so
-/// altering, removing or reordering any entry breaks the chain from that entry on.
+/// altering, removing or reordering any entry breaks the chain from that entry on; it is keyed (<see cref="AuditChainKey"/>),
+/// so the chain cannot be recomputed without the key, and sealed (<see cref="AuditSeal"/>), so cutting off its end shows.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -31,9 +32,16 @@ public sealed class AuditEntry
 
     public required string Hash { get; init; }
 
-    public static string ComputeHash(long sequence, DateTimeOffset at, string actor, string action, string? subject, string? dataJson, string previousHash)
-    {
-        var canonical = string.Join(
+    /// <summary>
+    /// The public formula (SHA-256, no key) of the entries written before the chain had a key; they still verify, but
+    /// only before the first keyed entry (see <see cref="AuditChainKey"/>).
+    /// </summary>
+    public static string ComputeHash(long sequence, DateTimeOffset at, string actor, string action, string? subject, string? dataJson, string previousHash) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(sequence, at, actor, action, subject, dataJson, previousHash))));
+
+    /// <summary>What both hash schemes cover: every field and the previous hash, separated by the unit separator.</summary>
+    public static string Canonical(long sequence, DateTimeOffset at, string actor, string action, string? subject, string? dataJson, string previousHash) =>
+        string.Join(
             '\u001f',
             sequence.ToString(CultureInfo.InvariantCulture),
             at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
@@ -42,8 +50,6 @@ public sealed class AuditEntry
             subject ?? "",
             dataJson ?? "",
             previousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
-    }
 
     public bool HashMatches() => Hash == ComputeHash(Sequence, At, Actor, Action, Subject, DataJson, PreviousHash);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PdfSharp.Drawing;
 
 namespace BillingOrchestrator.Evidence.Briefs;
@@ -205,6 +206,25 @@ internal sealed class BriefSections(BriefLayout layout, EvidenceBrief brief)
             BriefRun.Plain(l.Label),
             new BriefRun(l.Url, BriefStyle.Body, BriefStyle.Link, IsSafeLink(l.Url) ? l.Url : null)));
         layout.Table(new BriefTable(columns, rows.ToList(), "Source links"));
+    }
+
+    /// <summary>The audit chain's head sealed into the brief: entries, head hash and the latest seal.</summary>
+    public void AuditChain()
+    {
+        if (brief.AuditChain is not { } chain)
+        {
+            return;
+        }
+
+        Section("Audit chain seal");
+        BriefColumn[] columns = [new("Audit chain", 80), new("At this brief", BriefStyle.ContentWidth - 80)];
+        List<BriefRow> rows =
+        [
+            BriefRow.Of(BriefRun.Plain("Entries"), BriefRun.Plain(chain.Entries.ToString(CultureInfo.InvariantCulture))),
+            BriefRow.Of(BriefRun.Plain("Head hash"), BriefRun.Plain(chain.Head)),
+            BriefRow.Of(BriefRun.Plain("Latest seal"), BriefRun.Plain(chain.LastSeal?.ToString() ?? "none yet")),
+        ];
+        layout.Table(new BriefTable(columns, rows, "Audit chain seal"));
     }
 
     private void Section(string title)

@@ -1,3 +1,5 @@
+using BillingOrchestrator.Evidence.Audit;
+
 namespace BillingOrchestrator.Evidence.Briefs;
 
 /// <summary>
@@ -46,6 +48,9 @@ public sealed record EvidenceBrief
     public IReadOnlyList<BriefControlMapping> Controls { get; init; } = [];
 
     public IReadOnlyList<BriefSourceLink> SourceLinks { get; init; } = [];
+
+    /// <summary>The audit chain's head when the brief was made, and its latest seal: checks the chain against this document later.</summary>
+    public AuditHead? AuditChain { get; init; }
 }
 
 /// <summary>One decision recorded at the gate.</summary>

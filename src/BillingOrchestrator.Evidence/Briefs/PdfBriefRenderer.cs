@@ -43,6 +43,7 @@ public sealed class PdfBriefRenderer
             sections.Kpis();
             sections.ControlMapping();
             sections.SourceLinks();
+            sections.AuditChain();
             layout.Finish($"BillingOrchestrator · {brief.DefinitionId} v{brief.DefinitionVersion} · instance {brief.InstanceId}");
 
             using var output = new MemoryStream();

@@ -84,7 +84,7 @@ internal sealed class HashVerifyingStream(FileStream inner, string expectedSha25
             var actual = Convert.ToHexStringLower(hash.GetHashAndReset());
             if (actual != expectedSha256)
             {
-                throw new EvidenceIntegrityException($"Evidence file {expectedSha256} was altered on disk: its bytes now hash to {actual}.");
+                throw new EvidenceIntegrityException(expectedSha256, actual);
             }
         }
 

@@ -1,11 +1,15 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using BillingOrchestrator.Evidence.Audit;
 using Microsoft.Data.Sqlite;
 
 namespace BillingOrchestrator.Persistence.Backup;
 
-/// <summary>What a backup holds: when it was taken, from where, and the SHA-256 of every file in it.</summary>
-public sealed record BackupManifest(int Format, DateTimeOffset TakenAt, string Source, IReadOnlyList<BackupFile> Files);
+/// <summary>
+/// What a backup holds: when it was taken, from where, the SHA-256 of every file in it, and the audit chain's head in
+/// the copied database with the latest seal (a later check of the chain against this backup finds a cut or a rewrite).
+/// </summary>
+public sealed record BackupManifest(int Format, DateTimeOffset TakenAt, string Source, IReadOnlyList<BackupFile> Files, AuditHead? AuditChain = null);
 
 public sealed record BackupFile(string Path, long Bytes, string Sha256);
 
@@ -16,7 +20,9 @@ public sealed class BackupException(string message) : Exception(message);
 /// Online backup and restore of the embedded store: the SQLite database (through SQLite's backup API, a consistent copy
 /// while the product keeps running) and the content-addressed evidence files. The database is copied first: evidence
 /// files are written before the rows that point at them and never change, so every file a copied row names is there
-/// when the evidence folder is copied afterwards. The signing key is not copied (after a restore users sign in again).
+/// when the evidence folder is copied afterwards. The signing key is not copied (after a restore users sign in again);
+/// the audit-chain key and seal are (<c>keys/audit-chain.key</c>, <c>keys/audit-seal.json</c>), since the restored chain
+/// only verifies under its key, so a backup folder is as secret as the key itself.
 /// </summary>
 public static class DataBackup
 {
@@ -50,7 +56,9 @@ public static class DataBackup
         }
 
         CopyTree(Path.Combine(dataDirectory, EvidenceFolder), Path.Combine(backupDirectory, EvidenceFolder), cancellationToken);
-        var manifest = new BackupManifest(1, takenAt, Path.GetFullPath(dataDirectory), [.. await HashTreeAsync(backupDirectory, cancellationToken)]);
+        CopyAuditKeys(dataDirectory, backupDirectory);
+        var chain = await AuditHeadAsync(Path.Combine(backupDirectory, DatabaseFile), new AuditSealFile(backupDirectory), cancellationToken);
+        var manifest = new BackupManifest(1, takenAt, Path.GetFullPath(dataDirectory), [.. await HashTreeAsync(backupDirectory, cancellationToken)], chain);
         await File.WriteAllTextAsync(Path.Combine(backupDirectory, ManifestFile), JsonSerializer.Serialize(manifest, Json), cancellationToken);
         return manifest;
     }
@@ -79,6 +87,7 @@ public static class DataBackup
         File.Copy(Path.Combine(backupDirectory, DatabaseFile), staging, overwrite: true);
         File.Move(staging, target, overwrite: true);
         CopyTree(Path.Combine(backupDirectory, EvidenceFolder), Path.Combine(dataDirectory, EvidenceFolder), cancellationToken);
+        CopyAuditKeys(backupDirectory, dataDirectory);
         return manifest;
     }
 
@@ -113,6 +122,31 @@ public static class DataBackup
         }
 
         return manifest;
+    }
+
+    /// <summary>The audit chain's head in a SQLite database file (entries and last hash) and the seal beside it.</summary>
+    public static async Task<AuditHead> AuditHeadAsync(string databaseFile, AuditSealFile seals, CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var found = await reader.ReadAsync(cancellationToken);
+        return new AuditHead(found ? reader.GetInt64(0) : 0, found ? reader.GetString(1) : AuditEntry.GenesisHash, await seals.ReadAsync(cancellationToken));
+    }
+
+    private static void CopyAuditKeys(string from, string to)
+    {
+        foreach (var name in new[] { AuditChainKey.FileName, AuditSealFile.FileName })
+        {
+            var source = Path.Combine(from, "keys", name);
+            if (File.Exists(source))
+            {
+                Directory.CreateDirectory(Path.Combine(to, "keys"));
+                File.Copy(source, Path.Combine(to, "keys", name), overwrite: true);
+            }
+        }
     }
 
     private static async Task<List<BackupFile>> HashTreeAsync(string root, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using BillingOrchestrator.Evidence.Audit;
+using BillingOrchestrator.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace BillingOrchestrator.Persistence.Evidence;
@@ -9,7 +10,7 @@ namespace BillingOrchestrator.Persistence.Evidence;
 /// transaction first takes an advisory lock, so concurrent appends queue instead of colliding (under 50 concurrent
 /// users they otherwise exhausted the retries); SQLite already serializes writers.
 /// </summary>
-internal sealed class EfAuditLog(BillingDbContext db, TimeProvider time) : IAuditLog
+internal sealed class EfAuditLog(BillingDbContext db, TimeProvider time, AuditChainKey key, AuditSealFile seals) : IAuditLog
 {
     private const int MaxAttempts = 20;
 
@@ -40,7 +41,7 @@ internal sealed class EfAuditLog(BillingDbContext db, TimeProvider time) : IAudi
                 Subject = subject,
                 DataJson = dataJson,
                 PreviousHash = previous,
-                Hash = AuditEntry.ComputeHash(sequence, at, actor, action, subject, dataJson, previous),
+                Hash = key.Hash(sequence, at, actor, action, subject, dataJson, previous),
             };
             db.Add(entry);
             try
@@ -61,6 +62,36 @@ internal sealed class EfAuditLog(BillingDbContext db, TimeProvider time) : IAudi
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(long afterSequence, int take, CancellationToken cancellationToken) =>
         await db.Set<AuditEntry>().AsNoTracking().Where(e => e.Sequence > afterSequence).OrderBy(e => e.Sequence).Take(take).ToListAsync(cancellationToken);
 
-    public Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken) =>
-        AuditVerification.CheckAsync(db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable(), cancellationToken);
+    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken) =>
+        await AuditVerification.CheckAsync(db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable(), key, await seals.ReadAsync(cancellationToken), cancellationToken);
+
+    public async Task<AuditHead> HeadAsync(CancellationToken cancellationToken)
+    {
+        var head = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+        return new AuditHead(head?.Sequence ?? 0, head?.Hash ?? AuditEntry.GenesisHash, await seals.ReadAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// Numbers the seal after the latest one recorded next to the key and records it there, with how many leading entries
+    /// predate the key (found by walking the chain). A chain that no longer verifies against the latest seal is not
+    /// sealed again: the new seal would hide the cut or the rewrite, so the old one stays and the refusal names the break.
+    /// Seals are not chain entries, so sealing changes nothing a command wrote (hosts on one PostgreSQL database each keep
+    /// their own seal file).
+    /// </summary>
+    public async Task<AuditSeal> SealAsync(CancellationToken cancellationToken)
+    {
+        var head = await HeadAsync(cancellationToken);
+        var walked = await AuditVerification.CheckAsync(db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable(), key, head.LastSeal, cancellationToken);
+        if (!walked.Intact)
+        {
+            throw new WorkflowConflictException(
+                $"The audit chain is not sealed again: entry {walked.FirstBrokenSequence} does not verify ({walked.Reason}).",
+                new Dictionary<string, object?> { ["firstBrokenSequence"] = walked.FirstBrokenSequence, ["lastSeal"] = head.LastSeal });
+        }
+
+        var seal = new AuditSeal((head.LastSeal?.Number ?? 0) + 1, time.GetUtcNow(), head.Entries, head.Head, key.Id, walked.LegacyEntries);
+        await seals.WriteAsync(seal, cancellationToken);
+        return seal;
+    }
 }

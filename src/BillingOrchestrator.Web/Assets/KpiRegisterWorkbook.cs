@@ -1,3 +1,4 @@
+using BillingOrchestrator.Billing.Accounting;
 using BillingOrchestrator.Billing.Kpis;
 using BillingOrchestrator.Web.Kpis;
 using ClosedXML.Excel;
@@ -42,8 +43,8 @@ public static class KpiRegisterWorkbook
         foreach (var kpi in KpiDefinitions.All)
         {
             var status = series?.Targets.First(t => t.Target.Kpi == kpi.Id);
-            sheet.Cell(row, 1).Value = kpi.Name;
-            sheet.Cell(row, 2).Value = kpi.Definition;
+            Text(sheet.Cell(row, 1), kpi.Name);
+            Text(sheet.Cell(row, 2), kpi.Definition);
             Value(sheet.Cell(row, 3), series is null ? null : kpi.ValueIn(series.Baseline.Values), kpi.Unit);
             if (series is not null)
             {
@@ -61,16 +62,16 @@ public static class KpiRegisterWorkbook
             Share(sheet.Cell(row, 8), series?.Week4?.Movement.First(m => m.Kpi == kpi.Id).Improvement);
             Share(sheet.Cell(row, 9), series?.Week8?.Movement.First(m => m.Kpi == kpi.Id).Improvement);
             Share(sheet.Cell(row, 10), status?.RequiredImprovement);
-            sheet.Cell(row, 11).Value = KpiDefinitions.TargetText(kpi.Target);
-            sheet.Cell(row, 12).Value = status?.Status ?? "no baseline";
+            Text(sheet.Cell(row, 11), KpiDefinitions.TargetText(kpi.Target));
+            Text(sheet.Cell(row, 12), status?.Status ?? "no baseline");
             Value(sheet.Cell(row, 13), kpi.ValueIn(current.Values), kpi.Unit);
             row++;
         }
 
-        sheet.Cell(row + 1, 1).Value = series is null
+        Text(sheet.Cell(row + 1, 1), series is null
             ? "No week-1 baseline is recorded yet: a finance lead records it with POST /api/kpis/baseline."
-            : $"Movement is the relative improvement against the week-1 baseline (positive is better); status judged at week {latest!.Week}.";
-        sheet.Cell(row + 2, 1).Value = $"Live values measured {generatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC over {current.PeriodStart:yyyy-MM-dd} to {current.PeriodEnd:yyyy-MM-dd}.";
+            : $"Movement is the relative improvement against the week-1 baseline (positive is better); status judged at week {latest!.Week}.");
+        Text(sheet.Cell(row + 2, 1), $"Live values measured {generatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC over {current.PeriodStart:yyyy-MM-dd} to {current.PeriodEnd:yyyy-MM-dd}.");
         Widths(sheet, [24, 60, 16, 18, 12, 14, 18, 16, 16, 16, 44, 12, 14]);
     }
 
@@ -83,7 +84,7 @@ public static class KpiRegisterWorkbook
             sheet.Cell(row, 1).Value = point.Week;
             sheet.Cell(row, 2).Value = point.RecordedAt.UtcDateTime;
             sheet.Cell(row, 2).Style.NumberFormat.Format = DateFormat;
-            sheet.Cell(row, 3).Value = point.SnapshotId;
+            Text(sheet.Cell(row, 3), point.SnapshotId);
             var column = 4;
             foreach (var kpi in KpiDefinitions.All)
             {
@@ -104,12 +105,12 @@ public static class KpiRegisterWorkbook
         var row = 2;
         foreach (var control in controls)
         {
-            sheet.Cell(row, 1).Value = control.Control;
-            sheet.Cell(row, 2).Value = control.Framework;
-            sheet.Cell(row, 3).Value = control.Risk;
-            sheet.Cell(row, 4).Value = control.Practice;
-            sheet.Cell(row, 5).Value = string.Join(", ", control.OwnerRoles);
-            sheet.Cell(row, 6).Value = string.Join(", ", control.Steps);
+            Text(sheet.Cell(row, 1), control.Control);
+            Text(sheet.Cell(row, 2), control.Framework);
+            Text(sheet.Cell(row, 3), control.Risk);
+            Text(sheet.Cell(row, 4), control.Practice);
+            Text(sheet.Cell(row, 5), string.Join(", ", control.OwnerRoles));
+            Text(sheet.Cell(row, 6), string.Join(", ", control.Steps));
             sheet.Cell(row, 7).Value = control.EvidenceCount;
             if (control.LastEvidenceAt is { } last)
             {
@@ -118,11 +119,11 @@ public static class KpiRegisterWorkbook
             }
 
             sheet.Cell(row, 9).Value = control.GatesApproved;
-            sheet.Cell(row, 10).Value = control.Status;
+            Text(sheet.Cell(row, 10), control.Status);
             row++;
         }
 
-        sheet.Cell(row + 1, 1).Value = $"Evidence counted in the store on {generatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC; a control is {ControlRegister.Operating} with evidence in the last {ControlRegister.FreshFor.TotalDays:0} days, {ControlRegister.Stale} with older evidence only.";
+        Text(sheet.Cell(row + 1, 1), $"Evidence counted in the store on {generatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC; a control is {ControlRegister.Operating} with evidence in the last {ControlRegister.FreshFor.TotalDays:0} days, {ControlRegister.Stale} with older evidence only.");
         Widths(sheet, [30, 10, 50, 60, 28, 14, 14, 18, 14, 12]);
     }
 
@@ -130,7 +131,7 @@ public static class KpiRegisterWorkbook
     {
         for (var i = 0; i < headers.Length; i++)
         {
-            sheet.Cell(1, i + 1).Value = headers[i];
+            Text(sheet.Cell(1, i + 1), headers[i]);
         }
 
         var range = sheet.Range(1, 1, 1, headers.Length);
@@ -149,11 +150,15 @@ public static class KpiRegisterWorkbook
         }
     }
 
+    // Every text cell goes through here: ClosedXML 0.95 turns a string starting with '=' into a formula, and a control's
+    // practice or a status may carry what a user typed; the accounting exports' rule defuses it.
+    private static void Text(IXLCell cell, string? value) => cell.SetValue(CsvCell.Defused(value));
+
     private static void Value(IXLCell cell, decimal? value, KpiUnit unit)
     {
         if (value is not { } v)
         {
-            cell.Value = "n/a";
+            Text(cell, "n/a");
             return;
         }
 

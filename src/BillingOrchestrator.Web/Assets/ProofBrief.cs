@@ -23,6 +23,7 @@ public static class ProofBrief
         var chain = audit.Intact
             ? $"Intact: all {Count(audit.EntriesChecked)} entries of the hash-chained audit log verified from the genesis hash on {Time(generatedAt)}."
             : $"BROKEN at entry {audit.FirstBrokenSequence}: {audit.Reason}. {Count(audit.EntriesChecked)} entries verified before it.";
+        chain += $" Head {audit.Head}; latest {audit.LastSeal?.ToString() ?? "seal: none yet"}.";
         var sections = new List<ReportSection>
         {
             new("Audit chain verification", chain),

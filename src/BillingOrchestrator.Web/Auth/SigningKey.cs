@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using BillingOrchestrator.Evidence.Audit;
 using Microsoft.IdentityModel.Tokens;
 
 namespace BillingOrchestrator.Web.Auth;
@@ -19,26 +19,6 @@ public sealed class SigningKey(SymmetricSecurityKey key)
         }
 
         var path = Path.Combine(dataDirectory, "keys", "jwt-signing.key");
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var created = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                created.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            try
-            {
-                using var stream = new FileStream(path, created);
-                stream.Write(RandomNumberGenerator.GetBytes(64));
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another host on the same data directory created it first.
-            }
-        }
-
-        return new SigningKey(new SymmetricSecurityKey(File.ReadAllBytes(path)));
+        return new SigningKey(new SymmetricSecurityKey(KeyFile.ReadOrCreate(path, 64)));
     }
 }

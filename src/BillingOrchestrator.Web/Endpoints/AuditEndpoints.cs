@@ -1,5 +1,6 @@
 using BillingOrchestrator.Evidence.Audit;
 using BillingOrchestrator.Web.Auth;
+using BillingOrchestrator.Web.Evidence;
 
 namespace BillingOrchestrator.Web.Endpoints;
 
@@ -16,6 +17,10 @@ public static class AuditEndpoints
         });
 
         group.MapGet("/verify", async (IAuditLog audit, CancellationToken ct) => await audit.VerifyAsync(ct));
+
+        // Seals the head now, as the periodic schedule does: the seal file, a log line, an evidence item.
+        group.MapPost("/seals", async (AuditSealPublisher publisher, CancellationToken ct) => Results.Created("/api/audit/verify", await publisher.PublishAsync(ct)))
+            .RequireAuthorization(Policies.Admin);
         return app;
     }
 }

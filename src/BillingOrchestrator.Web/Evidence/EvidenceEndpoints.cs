@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using BillingOrchestrator.Evidence;
+using BillingOrchestrator.Evidence.Audit;
 using BillingOrchestrator.Evidence.Items;
 using BillingOrchestrator.Evidence.Store;
 using BillingOrchestrator.Web.Auth;
@@ -63,29 +64,44 @@ public static class EvidenceEndpoints
         })
         .RequireAuthorization(Policies.Owner);
 
-        instances.MapGet("/audit-pack", async (string id, IWorkflowInstanceStore store, EvidenceQueries evidence, IEvidenceFileStore files, HttpContext http, CancellationToken ct) =>
+        instances.MapGet("/audit-pack", async (string id, IWorkflowInstanceStore store, EvidenceQueries evidence, IEvidenceFileStore files, IAuditLog audit, HttpContext http, CancellationToken ct) =>
         {
             if (await store.FindAsync(id, ct) is null)
             {
                 return Problems.NotFound($"Instance {id} does not exist.");
             }
 
-            var zip = await AuditPack.BuildAsync(id, await evidence.BriefsAsync(id, ct), await evidence.ForInstanceAsync(id, ct), files, ct);
+            var zip = await AuditPack.BuildAsync(id, await evidence.BriefsAsync(id, ct), await evidence.ForInstanceAsync(id, ct), files, await audit.HeadAsync(ct), ct);
             return Results.File(zip, "application/zip", $"audit-pack-{id}.zip");
         });
 
         var content = app.MapGroup("/api").WithTags("Evidence").RequireAuthorization(Policies.AnyRole);
         content.MapGet("/evidence/{evidenceId}/content", async (string evidenceId, EvidenceQueries evidence, IEvidenceFileStore files, CancellationToken ct) =>
-            await evidence.FindAsync(evidenceId, ct) is { Sha256: { } sha } item && await files.OpenReadAsync(sha, ct) is { } stream
+            await evidence.FindAsync(evidenceId, ct) is { Sha256: { } sha } item && await OpenVerifiedAsync(files, sha, item.Name, ct) is { } stream
                 ? Download(stream, item.ContentType ?? "application/octet-stream", item.Name)
                 : Problems.NotFound($"Evidence {evidenceId} has no stored file."));
 
         content.MapGet("/briefs/{briefId}", async (string briefId, EvidenceQueries evidence, IEvidenceFileStore files, CancellationToken ct) =>
-            await evidence.FindBriefAsync(briefId, ct) is { } brief && await files.OpenReadAsync(brief.Sha256, ct) is { } stream
+            await evidence.FindBriefAsync(briefId, ct) is { } brief && await OpenVerifiedAsync(files, brief.Sha256, $"brief-{brief.InstanceId}-{brief.ActivityId}.pdf", ct) is { } stream
                 ? Download(stream, "application/pdf", $"brief-{brief.InstanceId}-{brief.ActivityId}.pdf")
                 : Problems.NotFound($"Brief {briefId} does not exist."));
 
         return app;
+    }
+
+    /// <summary>
+    /// Checks the stored file's hash before anything is sent: an altered file is refused with 409 naming it and both
+    /// hashes, instead of a 200 whose body breaks off when the streaming check fails at the end.
+    /// </summary>
+    private static async Task<Stream?> OpenVerifiedAsync(IEvidenceFileStore files, string sha256, string name, CancellationToken cancellationToken)
+    {
+        var check = await files.VerifyAsync(sha256, cancellationToken);
+        return check.Status switch
+        {
+            EvidenceFileStatus.Missing => null,
+            EvidenceFileStatus.Altered => throw new EvidenceIntegrityException(check.Sha256, check.ActualSha256!, name),
+            _ => await files.OpenReadAsync(sha256, cancellationToken),
+        };
     }
 
     // Always an attachment with nosniff: evidence is never rendered inline by the browser.
@@ -96,10 +112,13 @@ public static class EvidenceEndpoints
         string.IsNullOrWhiteSpace(controls) ? [] : controls.Split(['\n', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
-/// <summary>The audit pack: every brief and evidence file of an instance in one ZIP, with a manifest of SHA-256 hashes.</summary>
+/// <summary>
+/// The audit pack: every brief and evidence file of an instance in one ZIP, with a manifest of SHA-256 hashes and the
+/// audit chain's head (entries, head hash, latest seal) when the pack was made.
+/// </summary>
 internal static class AuditPack
 {
-    public static async Task<byte[]> BuildAsync(string instanceId, IReadOnlyList<EvidenceBriefRecord> briefs, IReadOnlyList<EvidenceItem> items, IEvidenceFileStore files, CancellationToken cancellationToken)
+    public static async Task<byte[]> BuildAsync(string instanceId, IReadOnlyList<EvidenceBriefRecord> briefs, IReadOnlyList<EvidenceItem> items, IEvidenceFileStore files, AuditHead auditChain, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var manifest = new List<object>();
@@ -114,7 +133,14 @@ internal static class AuditPack
                 var entry = zip.CreateEntry(path, CompressionLevel.Optimal);
                 await using (var target = entry.Open())
                 {
-                    await source.CopyToAsync(target, cancellationToken);
+                    try
+                    {
+                        await source.CopyToAsync(target, cancellationToken);
+                    }
+                    catch (EvidenceIntegrityException altered)
+                    {
+                        throw altered.Naming(path);
+                    }
                 }
 
                 manifest.Add(new { path, sha256 = sha, kind, name });
@@ -123,7 +149,7 @@ internal static class AuditPack
             var notes = items.Where(i => i.Sha256 is null).Select(i => new { i.Id, i.Kind, i.Name, i.Note, i.Url, i.Controls, i.CreatedBy, i.CreatedAt });
             var manifestEntry = zip.CreateEntry("manifest.json");
             await using var writer = manifestEntry.Open();
-            await JsonSerializer.SerializeAsync(writer, new { instanceId, files = manifest, notesAndLinks = notes }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }, cancellationToken);
+            await JsonSerializer.SerializeAsync(writer, new { instanceId, files = manifest, notesAndLinks = notes, auditChain }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }, cancellationToken);
         }
 
         return buffer.ToArray();

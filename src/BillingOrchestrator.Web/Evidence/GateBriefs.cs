@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BillingOrchestrator.Evidence.Audit;
 using BillingOrchestrator.Evidence.Briefs;
 using BillingOrchestrator.Evidence.Items;
 using BillingOrchestrator.Evidence.Store;
@@ -24,6 +25,7 @@ public sealed class GateBriefs(
     IEvidenceFileStore files,
     PdfBriefRenderer renderer,
     BriefFigures figures,
+    IAuditLog audit,
     TimeProvider time)
 {
     /// <summary>Refuses a gate approval citing unknown evidence or evidence the approver attached (two-person rule).</summary>
@@ -119,6 +121,7 @@ public sealed class GateBriefs(
             Findings = findings,
             Kpis = kpis,
             SourceLinks = sources,
+            AuditChain = await audit.HeadAsync(cancellationToken),
         };
 
         var pdf = renderer.Render(brief);

@@ -10,6 +10,7 @@ namespace BillingOrchestrator.Web.Feed;
 // $filter, $select, $orderby and $top run over them, and pages end with @odata.nextLink.
 
 [Authorize(Policy = Policies.FeedReader)]
+[FeedProblems]
 public abstract class FeedController(FeedSource source) : ODataController
 {
     /// <summary>The largest page the feed returns; a client follows @odata.nextLink for the rest.</summary>

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using BillingOrchestrator.Billing.Accounting;
 using Parquet.Serialization;
 
 namespace BillingOrchestrator.Web.Feed;
@@ -13,10 +14,10 @@ public static class FeedExport
     {
         var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance);
         var text = new StringBuilder();
-        text.AppendJoin(',', properties.Select(p => Field(p.Name))).Append("\r\n");
+        text.AppendJoin(',', properties.Select(p => CsvCell.Text(p.Name))).Append("\r\n");
         foreach (var row in rows)
         {
-            text.AppendJoin(',', properties.Select(p => Field(Format(p.GetValue(row))))).Append("\r\n");
+            text.AppendJoin(',', properties.Select(p => Cell(p.GetValue(row)))).Append("\r\n");
         }
 
         return text.ToString();
@@ -59,6 +60,7 @@ public static class FeedExport
         _ => value.ToString() ?? "",
     };
 
-    private static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    // Text may come from users (a disposition reason, a note) and is defused like the accounting exports; numbers and
+    // dates are the product's own and stay numbers, so a negative amount is still a number in Power BI and Excel.
+    private static string Cell(object? value) => value is string text ? CsvCell.Text(text) : CsvCell.Quoted(Format(value));
 }

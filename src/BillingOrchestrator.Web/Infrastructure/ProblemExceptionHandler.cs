@@ -1,11 +1,12 @@
 using System.Text.Json;
+using BillingOrchestrator.Evidence.Store;
 using BillingOrchestrator.Workflows.Definitions;
 using BillingOrchestrator.Workflows.Runtime;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace BillingOrchestrator.Web.Infrastructure;
 
-/// <summary>Turns the engine's refusals into problem details: 400 naming the field, 403, 404, 409 with the reason. Anything else is a 500 without internals.</summary>
+/// <summary>Turns the engine's refusals into problem details: 400 naming the field, 403, 404, 409 with the reason (an altered evidence file names the file and both hashes). Anything else is a 500 without internals.</summary>
 internal sealed class ProblemExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -16,6 +17,12 @@ internal sealed class ProblemExceptionHandler : IExceptionHandler
             InvalidDefinitionException d => Problems.Invalid(d.Errors.Select(e => (e.Path, e.Message))),
             WorkflowConflictException c => TypedResults.Problem(c.Message, statusCode: StatusCodes.Status409Conflict, title: "Conflict", extensions: c.Details),
             WorkflowNotFoundException n => Problems.NotFound(n.Message),
+            EvidenceIntegrityException e => TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Evidence file altered", extensions: new Dictionary<string, object?>
+            {
+                ["file"] = e.FileName,
+                ["expectedSha256"] = e.Sha256,
+                ["actualSha256"] = e.ActualSha256,
+            }),
             WorkflowForbiddenException f => TypedResults.Problem(f.Message, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed"),
             BadHttpRequestException { InnerException: JsonException json } => Problems.Invalid([(JsonField(json.Path), Describe(json))]),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TypedResults.Problem("The request body is larger than this endpoint accepts.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large"),

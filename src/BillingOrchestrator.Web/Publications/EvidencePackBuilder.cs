@@ -37,21 +37,21 @@ public sealed class EvidencePackBuilder(IWorkflowInstanceStore instances, Eviden
         }
 
         var index = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"# Evidence pack: {instance.DefinitionId} v{instance.DefinitionVersion}, instance {instance.Id}\n\n")
-            .Append(CultureInfo.InvariantCulture, $"Publication {publicationId}, generated {time.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC by BillingOrchestrator. SHA-256 is of each file's bytes; ")
+            .Append(CultureInfo.InvariantCulture, $"# Evidence pack: {Cell(instance.DefinitionId)} v{instance.DefinitionVersion}, instance {Cell(instance.Id)}\n\n")
+            .Append(CultureInfo.InvariantCulture, $"Publication {Cell(publicationId)}, generated {time.GetUtcNow():yyyy-MM-dd HH:mm:ss} UTC by BillingOrchestrator. SHA-256 is of each file's bytes; ")
             .Append("files marked with a path are in this pack, the others are at the product's API.\n\n")
             .Append("## PDF evidence briefs\n\n| brief | activity | created | file | SHA-256 |\n|---|---|---|---|---|\n");
         foreach (var brief in briefs)
         {
-            index.Append(CultureInfo.InvariantCulture, $"| {Cell(brief.Title)} | {Cell(brief.ActivityId)} | {brief.CreatedAt:yyyy-MM-dd HH:mm} | [{paths[brief.Sha256]}]({paths[brief.Sha256]}) | `{brief.Sha256}` |\n");
+            index.Append(CultureInfo.InvariantCulture, $"| {Cell(brief.Title)} | {Cell(brief.ActivityId)} | {brief.CreatedAt:yyyy-MM-dd HH:mm} | {MarkdownText.PathLink(paths[brief.Sha256])} | `{brief.Sha256}` |\n");
         }
 
         index.Append("\n## Evidence items\n\n| item | kind | step | gate | controls | by | SHA-256 | link |\n|---|---|---|---|---|---|---|---|\n");
         foreach (var item in items)
         {
-            var link = item.Sha256 is { } sha && paths.TryGetValue(sha, out var path) ? $"[{path}]({path})"
-                : item.Sha256 is not null ? $"[/api/evidence/{item.Id}/content](/api/evidence/{item.Id}/content)"
-                : item.Url is { Length: > 0 } url ? $"<{url}>" : Cell(item.Note);
+            var link = item.Sha256 is { } sha && paths.TryGetValue(sha, out var path) ? MarkdownText.PathLink(path)
+                : item.Sha256 is not null ? MarkdownText.PathLink($"/api/evidence/{item.Id}/content")
+                : item.Url is { Length: > 0 } url ? MarkdownText.ExternalLink(url) : Cell(item.Note);
             index.Append(CultureInfo.InvariantCulture, $"| {Cell(item.Name)} | {item.Kind} | {item.Step?.ToString(CultureInfo.InvariantCulture) ?? ""} | {Cell(item.GateId)} | {Cell(string.Join("; ", item.Controls))} | {Cell(item.CreatedBy)} | {(item.Sha256 is null ? "" : $"`{item.Sha256}`")} | {link} |\n");
         }
 
@@ -66,6 +66,6 @@ public sealed class EvidencePackBuilder(IWorkflowInstanceStore instances, Eviden
         return buffer.ToArray();
     }
 
-    // A Markdown table cell: pipes escaped, line breaks flattened.
-    private static string Cell(string? text) => (text ?? "").Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+    // A Markdown table cell: one line of plain text, whatever a user typed into it.
+    private static string Cell(string? text) => MarkdownText.Text(text);
 }

@@ -61,6 +61,40 @@ public sealed class PublicationTests
         listed.Select(p => p!["id"]!.GetValue<string>()).ShouldBe([publication.Id()]);
     }
 
+    [Fact]
+    public async Task FolderPublish_OfHostileNamesNotesAndLinks_WritesAnIndexWithoutMarkupControlCharactersOrUnsafeLinks()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabaseKind.Sqlite);
+        var folder = Directory.CreateTempSubdirectory("bo-publish-").FullName;
+        await using var host = new OperationsHost(database, OperationsWorkflows.Directory(), new Dictionary<string, string?> { ["Documentation:Folder"] = folder });
+        var (service, instanceId, _) = await InstanceWithEvidenceAsync(host);
+        var notes = $"/api/workflow-instances/{instanceId}/evidence/notes";
+        (await service.PostAsJsonAsync(notes, new { name = "[x](javascript:alert(1)) <script>alert(2)</script>", note = "![img](javascript:alert(3)) <img src=x onerror=alert(4)>", activityId = "check" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await service.PostAsJsonAsync(notes, new { name = "invoice\u0000\u202Efdp.exe", note = "bidi\u2066 and NUL\u0000 and bell\u0007", activityId = "check" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await service.PostAsJsonAsync(notes, new { kind = "link", name = "ticket", url = "https://psa.example.com/t?q=\"><script>alert(5)</script>", activityId = "check" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var publication = await PublishAsync(service, instanceId);
+
+        var index = await File.ReadAllTextAsync(Path.Combine(publication["location"]!.GetValue<string>(), "index.md"));
+        index.ShouldNotContain("<script", Case.Insensitive);
+        index.ShouldNotContain("<img", Case.Insensitive);
+        index.ShouldNotContain("](javascript:", Case.Insensitive);
+        index.ShouldNotContain("[x]");
+        index.ShouldNotContain("\u0000");
+        index.ShouldNotContain("\u0007");
+        index.ShouldNotContain("\u202E");
+        index.ShouldNotContain("\u2066");
+        index.ShouldContain(@"\[x\]\(javascript:alert\(1\)\) &lt;script&gt;alert\(2\)&lt;/script&gt;");
+        index.ShouldContain("| invoicefdp.exe | Note |");
+        index.ShouldContain("<https://psa.example.com/t?q=%22%3E%3Cscript%3Ealert(5)%3C/script%3E>");
+        var links = System.Text.RegularExpressions.Regex.Matches(index, @"(?<!\\)\]\((?<target>[^)]*)\)").Select(m => m.Groups["target"].Value).ToList();
+        links.ShouldNotBeEmpty();
+        links.ShouldAllBe(target => target.StartsWith("briefs/", StringComparison.Ordinal) || target.StartsWith("evidence/", StringComparison.Ordinal) || target.StartsWith("/api/evidence/", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(TestDatabaseKind.Sqlite)]
     [InlineData(TestDatabaseKind.Postgres)]
