@@ -144,4 +144,16 @@ public sealed class WorkflowDefinitionParserTests
         DefinitionContent.Hash(a).ShouldBe(DefinitionContent.Hash(b));
         DefinitionContent.Hash(a).ShouldNotBe(DefinitionContent.Hash(c));
     }
+
+    [Fact]
+    public void WithVersion_WritesTextAsTyped_NotAsUnicodeEscapes()
+    {
+        const string json = """{"definitionId":"d","version":1,"name":"Finance lead's review <step 1> é","activities":[]}""";
+
+        var written = DefinitionContent.WithVersion(json, 3);
+
+        written.ShouldContain("\"name\": \"Finance lead's review <step 1> é\"");
+        written.ShouldContain("\"version\": 3");
+        written.ShouldNotContain("\\u0027");
+    }
 }
