@@ -61,7 +61,8 @@ public abstract class PsaDataTests(ProductHost host)
         (await refused.Content.ReadAsStringAsync()).ShouldContain("time-entries.json");
         (await psa.GetFromJsonAsync<JsonObject>("/api/psa/counts"))!["TimeEntry"]!.GetValue<int>().ShouldBe(expectedEntries);
         var runs = (await psa.GetFromJsonAsync<JsonArray>("/api/psa/syncs"))!;
-        runs.Select(r => r!["succeeded"]!.GetValue<bool>()).ShouldBe([false, true]);
+        // Newest first; other tests of the class share the host and may have imported before this one.
+        runs.Take(2).Select(r => r!["succeeded"]!.GetValue<bool>()).ShouldBe([false, true]);
     }
 
     [Fact]
