@@ -129,6 +129,7 @@ public sealed class WorkflowInstanceService(
     /// <summary>Resumes every instance waiting on <paramref name="eventName"/> (optionally only one instance or correlation); returns the ids resumed.</summary>
     public async Task<IReadOnlyList<string>> PublishEventAsync(string eventName, string? instanceId, string? correlationId, JsonNode? payload, WorkflowActor actor, CancellationToken cancellationToken)
     {
+        JsonNumbers.Check(payload, "payload");
         var hash = Bookmark.ComputeHash(BookmarkNames.Event, eventName);
         var resumed = await InstanceMutation.RetryOnConflictAsync(
             () => writer.WriteAsync(
@@ -186,6 +187,12 @@ public sealed class WorkflowInstanceService(
             if (!Fits(variable.Type, value))
             {
                 problems.Add(($"input.{name}", $"must be of type {variable.Type}"));
+                continue;
+            }
+
+            if (JsonNumbers.OutOfRange(value, $"input.{name}").ToList() is { Count: > 0 } outOfRange)
+            {
+                problems.AddRange(outOfRange);
                 continue;
             }
 

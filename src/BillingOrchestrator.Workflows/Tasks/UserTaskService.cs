@@ -72,6 +72,7 @@ public sealed class UserTaskService(IWorkflowWriter writer, WorkflowDefinitionCa
             throw new WorkflowValidationException("outcome", "required: one of the task's outcomes");
         }
 
+        JsonNumbers.Check(command.Data, "data");
         using var span = WorkflowTelemetry.Source.StartActivity("task.complete");
         span?.SetTag("workflow.task_id", taskId);
 
