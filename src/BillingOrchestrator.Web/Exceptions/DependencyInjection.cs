@@ -16,6 +16,7 @@ public static class DependencyInjection
             .Validate(o => o.MaterialityThreshold >= 0 && o.SampleSize >= 0, "Exceptions:MaterialityThreshold and Exceptions:SampleSize must not be negative")
             .Validate(o => !o.Routing.Problems(new HashSet<string>(Roles.All)).Any(), "Exceptions:Routing names a role that does not exist")
             .Validate(o => !o.DueDates.Problems().Any(), "Exceptions:DueDates needs positive durations")
+            .Validate(o => o.ConfirmationRoles is null || o.ConfirmationRoles.All(Roles.All.Contains), "Exceptions:ConfirmationRoles names a role that does not exist")
             .ValidateOnStart();
         services.AddOptions<AccountingFormatOptions>()
             .Bind(configuration.GetSection("Accounting"))
