@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddScoped<WorkflowAlterationService>();
         services.AddScoped<WorkflowDefinitionService>();
         services.AddScoped<UserTaskService>();
+        services.TryAddScoped<ITaskAssigneeDirectory, NoAssigneeDirectory>();
         return services;
     }
 

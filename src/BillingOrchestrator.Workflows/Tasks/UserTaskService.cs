@@ -13,7 +13,12 @@ namespace BillingOrchestrator.Workflows.Tasks;
 /// (<see cref="WorkflowConflictException"/>), and a repeated <c>operationId</c> returns the first result and changes nothing.
 /// Completing a task resumes its instance in the same transaction.
 /// </summary>
-public sealed class UserTaskService(IWorkflowWriter writer, WorkflowDefinitionCache definitions, WorkflowDispatcher dispatcher, TimeProvider time)
+public sealed class UserTaskService(
+    IWorkflowWriter writer,
+    WorkflowDefinitionCache definitions,
+    WorkflowDispatcher dispatcher,
+    ITaskAssigneeDirectory assignees,
+    TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -56,12 +61,13 @@ public sealed class UserTaskService(IWorkflowWriter writer, WorkflowDefinitionCa
             throw new WorkflowValidationException("assignee", "required: the user to assign the task to");
         }
 
-        return MutateAsync(taskId, command, actor, JournalEvents.TaskAssigned, (task, _, _) =>
+        return MutateAsync(taskId, command, actor, JournalEvents.TaskAssigned, async ValueTask<WorkflowInstance?> (task, _, ct) =>
         {
             RequireRoleOrAdmin(task, actor);
-            task.Assignee = command.Assignee.Trim();
+            var check = await assignees.CheckAsync(command.Assignee.Trim(), task.Role, ct);
+            task.Assignee = check.UserName ?? throw new WorkflowValidationException("assignee", check.Refusal ?? "refused by the assignee directory");
             task.Status = UserTaskStatus.Assigned;
-            return ValueTask.FromResult<WorkflowInstance?>(null);
+            return null;
         }, cancellationToken);
     }
 
