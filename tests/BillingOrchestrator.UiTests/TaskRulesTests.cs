@@ -4,7 +4,7 @@ using BillingOrchestrator.Testing.Workflows;
 
 namespace BillingOrchestrator.UiTests;
 
-/// <summary>What the API refuses on a task, the task panel does not offer: other roles' tasks, ineligible assignees.</summary>
+/// <summary>What the API refuses on a task, the task panel does not offer: other roles' tasks, the two-person rule, ineligible assignees.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class TaskRulesTests(BrowserFixture browser, UiHost host) : IClassFixture<UiHost>
 {
@@ -22,6 +22,22 @@ public sealed class TaskRulesTests(BrowserFixture browser, UiHost host) : IClass
         (await psaAdmin.Page.InnerTextAsync("#task-message")).ShouldContain($"Task {review.Id()} does not exist.");
         (await psaAdmin.Page.Locator("#task-panel").CountAsync()).ShouldBe(0);
         (await (await host.ClientForAsync("psa-admin@demo.local")).GetAsync($"/api/tasks/{review.Id()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task TaskPanel_ForTheAdminWhoReviewed_OffersNoConfirmation_AndNamesTheTwoPersonRule()
+    {
+        var admin = await host.ClientForAsync("admin@demo.local");
+        var instance = await admin.StartAsync("billing-exception-approval", new { amount = 900, exceptionId = "EX-UI-2" });
+        (await admin.CompleteAsync(await admin.WaitForTaskAsync(instance.Id(), "review"), "Bill", new { reason = "billable" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var confirm = await admin.WaitForTaskAsync(instance.Id(), "confirm");
+
+        await using var session = await UiSession.SignInAsync(browser.Browser, host.ServerAddress!, "admin@demo.local");
+        await session.Page.OpenTaskAsync(confirm.Id());
+
+        (await session.Page.InnerTextAsync("#two-person-refusal")).ShouldContain("Two-person rule");
+        (await session.Page.Locator("#task-complete").CountAsync()).ShouldBe(0);
+        (await admin.CompleteAsync(confirm, "Confirm")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using BillingOrchestrator.Billing.Accounting;
 using BillingOrchestrator.Web.Auth;
 using BillingOrchestrator.Web.Escalation;
 using BillingOrchestrator.Workflows;
+using BillingOrchestrator.Workflows.Definitions;
 
 namespace BillingOrchestrator.Web.Exceptions;
 
@@ -22,6 +23,7 @@ public static class DependencyInjection
             .Bind(configuration.GetSection("Accounting"))
             .Validate(o => !o.Problems().Any(), "Accounting: an invoice prefix, terms, item, account codes, tax type and date formats are required (see docs/integrations.md)")
             .ValidateOnStart();
+        services.AddSingleton<IWorkflowSettings, ExceptionWorkflowSettings>();
         services.AddScoped<ExceptionRegister>();
         services.AddScoped<IOverdueSource, ExceptionOverdueSource>();
         services.AddScoped<AccountingFiles>();

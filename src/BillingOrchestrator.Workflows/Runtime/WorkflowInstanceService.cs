@@ -13,6 +13,7 @@ public sealed class WorkflowInstanceService(
     IWorkflowDefinitionStore definitionStore,
     WorkflowDefinitionCache definitions,
     WorkflowDispatcher dispatcher,
+    IWorkflowSettings settings,
     TimeProvider time)
 {
     public async Task<WorkflowInstance> StartAsync(string definitionId, JsonObject? input, string? correlationId, int? version, WorkflowActor actor, CancellationToken cancellationToken)
@@ -171,16 +172,29 @@ public sealed class WorkflowInstanceService(
         return [.. resumed.Select(m => m.Instance.Id)];
     }
 
-    private static Dictionary<string, JsonNode?> BindVariables(WorkflowDefinition definition, JsonObject? input)
+    private Dictionary<string, JsonNode?> BindVariables(WorkflowDefinition definition, JsonObject? input)
     {
         var variables = definition.Variables.ToDictionary(v => v.Name, v => v.Default?.DeepClone(), StringComparer.Ordinal);
         var declared = definition.Variables.ToDictionary(v => v.Name, StringComparer.Ordinal);
         var problems = new List<(string, string)>();
+        foreach (var variable in definition.Variables.Where(v => v.Setting is not null))
+        {
+            variables[variable.Name] = settings.TryGet(variable.Setting!, out var value)
+                ? value?.DeepClone()
+                : throw new WorkflowConflictException($"'{definition.DefinitionId}' reads the setting '{variable.Setting}' into '{variable.Name}', and this host offers no such setting.");
+        }
+
         foreach (var (name, value) in input ?? [])
         {
             if (!declared.TryGetValue(name, out var variable))
             {
                 problems.Add(($"input.{name}", $"'{definition.DefinitionId}' declares no variable '{name}'; declared: {string.Join(", ", declared.Keys)}"));
+                continue;
+            }
+
+            if (variable.Setting is not null)
+            {
+                problems.Add(($"input.{name}", $"set by configuration ({variable.Setting}), not by a start input"));
                 continue;
             }
 

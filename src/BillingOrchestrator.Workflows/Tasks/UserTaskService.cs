@@ -18,6 +18,7 @@ public sealed class UserTaskService(
     WorkflowDefinitionCache definitions,
     WorkflowDispatcher dispatcher,
     ITaskAssigneeDirectory assignees,
+    TwoPersonRule twoPersonRule,
     TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -112,6 +113,11 @@ public sealed class UserTaskService(
             }
 
             var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
+            if (await twoPersonRule.RefusalAsync(definition, task, actor, ct) is { } refusal)
+            {
+                throw new WorkflowConflictException(refusal);
+            }
+
             var now = time.GetUtcNow();
             task.Status = UserTaskStatus.Completed;
             task.Outcome = command.Outcome;
