@@ -43,6 +43,9 @@ public static class DependencyInjection
         services.AddScoped<WorkflowAlterationService>();
         services.AddScoped<WorkflowDefinitionService>();
         services.AddScoped<UserTaskService>();
+        services.AddScoped<TwoPersonRule>();
+        services.TryAddScoped<ITaskAssigneeDirectory, NoAssigneeDirectory>();
+        services.TryAddSingleton<IWorkflowSettings, NoWorkflowSettings>();
         return services;
     }
 

@@ -124,6 +124,29 @@ public abstract class ExceptionTests(ProductHost host)
         (await DispositionAsync(service, material, "bill")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task Confirm_ByARoleTheExceptionIsNotRoutedTo_Is403_AndTheDispositionStillAwaitsConfirmation()
+    {
+        var (instanceId, _) = await RoutedAsync();
+        var service = await host.ClientForAsync(Service);
+        var finance = await host.ClientForAsync(Finance);
+        var material = (await ExceptionsAsync(finance, $"instanceId={instanceId}&role=FinanceLead")).First(e => e["amount"]!.GetValue<decimal>() > 500);
+        (await DispositionAsync(finance, material, "write-off", "goodwill credit agreed")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var byServiceManager = await service.PostAsJsonAsync($"/api/exceptions/{material.Id()}/confirm", new { accept = true });
+        var rejectedByServiceManager = await service.PostAsJsonAsync($"/api/exceptions/{material.Id()}/confirm", new { accept = false, comment = "no" });
+
+        byServiceManager.StatusCode.ShouldBe(HttpStatusCode.Forbidden, await byServiceManager.Content.ReadAsStringAsync());
+        (await byServiceManager.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>().ShouldContain("routed to FinanceLead");
+        rejectedByServiceManager.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var stored = (await finance.GetFromJsonAsync<JsonObject>($"/api/exceptions/{material.Id()}"))!;
+        stored["status"]!.GetValue<string>().ShouldBe("AwaitingConfirmation");
+        stored["confirmedBy"].ShouldBeNull();
+        stored["history"]!.AsArray().Select(h => h!["kind"]!.GetValue<string>()).ShouldBe(["Disposition"]);
+        var byAdmin = await (await host.ClientForAsync("admin@demo.local")).PostAsJsonAsync($"/api/exceptions/{material.Id()}/confirm", new { accept = true });
+        byAdmin.StatusCode.ShouldBe(HttpStatusCode.OK, "Admin is one of the configured Exceptions:ConfirmationRoles");
+    }
+
     // Every exception dispositioned by its routed role: stale unbilled time written off, the rest billed; material ones confirmed by the admin.
     private async Task<(decimal Billed, decimal WrittenOff)> DispositionEveryExceptionAsync(List<JsonObject> exceptions)
     {

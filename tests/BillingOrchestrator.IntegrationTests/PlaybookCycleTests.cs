@@ -168,7 +168,8 @@ public sealed class PlaybookCycleTests
             var decided = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
             if (decided["status"]!.GetValue<string>() == "AwaitingConfirmation" && disposition is null)
             {
-                var confirmer = exception["routedRole"]!.GetValue<string>() == "FinanceLead" ? Service : Finance;
+                // A confirmer holds the routed role or one of Exceptions:ConfirmationRoles (FinanceLead, Admin); the demo has one finance lead.
+                var confirmer = exception["routedRole"]!.GetValue<string>() == "FinanceLead" ? "admin@demo.local" : Finance;
                 var confirmed = await (await host.ClientForAsync(confirmer)).PostAsJsonAsync($"/api/exceptions/{exception.Id()}/confirm", new { accept = true });
                 confirmed.StatusCode.ShouldBe(HttpStatusCode.OK, await confirmed.Content.ReadAsStringAsync());
             }

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using BillingOrchestrator.Evidence.Items;
@@ -59,16 +60,27 @@ public sealed class QualityGateTests(BrowserFixture browser, UiHost host) : ICla
     }
 
     [Fact]
-    public async Task QualityGate_OpenedByAPersonOutsideTheApproverRole_OffersNoCompletionAndSaysWhose()
+    public async Task QualityGate_ClaimedByAnotherApprover_OffersNoCompletionAndSaysWhose_AndOutsideTheRoleDoesNotExist()
     {
         var (_, gate) = await InstanceAtGateAsync();
+        var service = await host.ClientForAsync("service@demo.local");
+        var revision = (await service.GetFromJsonAsync<JsonObject>($"/api/tasks/{gate}"))!["revision"]!.GetValue<long>();
+        (await service.PostAsJsonAsync($"/api/tasks/{gate}/claim", new { expectedRevision = revision, operationId = Guid.NewGuid().ToString("N") })).EnsureSuccessStatusCode();
 
+        await using (var approver = await UiSession.SignInAsync(browser.Browser, host.ServerAddress!, "service-approver@demo.local"))
+        {
+            await approver.Page.OpenTaskAsync(gate);
+            (await approver.Page.InnerTextAsync("#task-panel")).ShouldContain("You can see this task but not act on it: it is for role ServiceManager and assigned to service@demo.local");
+            (await approver.Page.Locator("#task-complete").CountAsync()).ShouldBe(0);
+            await approver.ScreenshotAsync("gate-refused-claimed-by-another");
+        }
+
+        // A finance lead's list does not show the service managers' gate, so neither does the panel (as GET /api/tasks/{id}).
         await using var finance = await UiSession.SignInAsync(browser.Browser, host.ServerAddress!, "finance@demo.local");
-        await finance.Page.OpenTaskAsync(gate);
-
-        (await finance.Page.InnerTextAsync("#task-panel")).ShouldContain("You can see this task but not act on it: it is for role ServiceManager");
+        await finance.Page.GotoAsync($"/tasks?task={gate}");
+        (await finance.Page.WaitForSelectorAsync("#task-message"))!.ShouldNotBeNull();
+        (await finance.Page.InnerTextAsync("#task-message")).ShouldContain($"Task {gate} does not exist.");
         (await finance.Page.Locator("#task-complete").CountAsync()).ShouldBe(0);
-        await finance.ScreenshotAsync("gate-refused-wrong-role");
     }
 
     [Fact]

@@ -127,6 +127,7 @@ public static class DependencyInjection
             .AddPolicy(Policies.FinanceOwner, p => p.RequireRole(Roles.FinanceLead, Roles.Admin));
 
         services.AddHostedService<IdentitySeeder>();
+        services.AddScoped<Workflows.Tasks.ITaskAssigneeDirectory, IdentityAssigneeDirectory>();
         return builder;
     }
 

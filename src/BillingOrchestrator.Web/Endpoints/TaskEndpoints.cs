@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BillingOrchestrator.Web.Auth;
 using BillingOrchestrator.Web.Commands;
+using BillingOrchestrator.Web.Components.Pages.Tasks;
 using BillingOrchestrator.Web.Infrastructure;
 using BillingOrchestrator.Workflows.Runtime;
 using BillingOrchestrator.Workflows.Tasks;
@@ -16,20 +17,16 @@ public static class TaskEndpoints
     {
         var group = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization(Policies.AnyRole);
 
-        group.MapGet("/", async (string? status, string? role, string? assignee, string? instanceId, int? page, int? pageSize, HttpContext http, IUserTaskStore store, CancellationToken ct) =>
+        group.MapGet("/", async (string? status, string? role, string? assignee, string? instanceId, int? page, int? pageSize, HttpContext http, TaskQueries tasks, CancellationToken ct) =>
         {
             var (p, size) = Query.Paging(page, pageSize);
-            var actor = http.User.ToActor();
-            var everything = actor.IsAdmin || actor.InRole(Roles.Auditor);
-            var filter = new TaskFilter(
-                Query.Enum<UserTaskStatus>(status, "status"), role, assignee, instanceId,
-                everything ? null : actor.Roles, everything ? null : actor.Name, p, size);
-            var result = await store.ListAsync(filter, ct);
+            var result = await tasks.ListAsync(http.User.ToActor(), Query.Enum<UserTaskStatus>(status, "status"), p, size, ct, instanceId, role, assignee);
             return new PageResponse<TaskResponse>([.. result.Items.Select(TaskResponse.From)], result.Page, result.PageSize, result.Total);
         });
 
-        group.MapGet("/{id}", async (string id, IUserTaskStore store, CancellationToken ct) =>
-            await store.FindAsync(id, ct) is { } task ? Results.Ok(TaskResponse.From(task)) : Problems.NotFound($"Task {id} does not exist."));
+        // The same visibility as the list: a task the list would not show this person does not exist for them.
+        group.MapGet("/{id}", async (string id, HttpContext http, TaskQueries tasks, CancellationToken ct) =>
+            await tasks.FindAsync(http.User.ToActor(), id, ct) is { } task ? Results.Ok(TaskResponse.From(task)) : Problems.NotFound($"Task {id} does not exist."));
 
         foreach (var change in ChangeTask.Changes)
         {

@@ -33,6 +33,13 @@ public sealed class ConfirmExceptionHandler(BillingDbContext db, IOptions<Except
     public async ValueTask<ExceptionView> Handle(ConfirmException command, CancellationToken cancellationToken)
     {
         var exception = await ExceptionLoad.GetAsync(db, command.ExceptionId, cancellationToken);
+        var confirmers = options.Value.ConfirmersOf(exception);
+        if (!confirmers.Any(command.Actor.InRole))
+        {
+            throw new WorkflowForbiddenException(
+                $"Exception {exception.Id} is routed to {exception.RoutedRole} ({exception.RoutedBy}); only {string.Join(" or ", confirmers)} may confirm it, and you hold none of these roles.");
+        }
+
         ExceptionLoad.CheckRevision(exception, command.ExpectedRevision);
         var decision = ExceptionLoad.Apply(() => exception.Confirm(command.Accept ?? true, command.Comment, command.Actor.Name, time.GetUtcNow()));
         db.Add(decision);

@@ -8,6 +8,16 @@ public sealed class ExceptionOptions
     /// <summary>Above this amount at risk a disposition needs a second, different approver (two-person rule).</summary>
     public decimal MaterialityThreshold { get; set; } = 500m;
 
+    /// <summary>
+    /// Roles that may confirm a material disposition besides the exception's routed role (<c>Exceptions:ConfirmationRoles</c>);
+    /// unset means finance leads and admins. The confirmer is never the person who decided.
+    /// </summary>
+    public string[]? ConfirmationRoles { get; set; }
+
+    /// <summary>The routed role of the exception and the configured confirmation roles: who may confirm it.</summary>
+    public IReadOnlyList<string> ConfirmersOf(BillingException exception) =>
+        [exception.RoutedRole, .. (ConfirmationRoles ?? [Auth.Roles.FinanceLead, Auth.Roles.Admin]).Where(r => r != exception.RoutedRole)];
+
     /// <summary>How many overrides and write-offs the monthly control sample picks.</summary>
     public int SampleSize { get; set; } = 5;
 

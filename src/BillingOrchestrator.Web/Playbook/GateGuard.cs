@@ -74,15 +74,16 @@ public sealed class GateGuard(BillingDbContext db, IWorkflowInstanceStore instan
     {
         // After a rejection the step's work must be submitted again before the gate can pass.
         var lastRejection = completions.LastOrDefault(j => j.ActivityId == gate.Id)?.Id ?? 0;
-        foreach (var work in PlaybookSteps.WorkOf(definition, step))
+        var work = PlaybookSteps.WorkOf(definition, step).ToList();
+        if (work.FirstOrDefault(w => !completions.Any(j => j.ActivityId == w.Id && j.Id > lastRejection)) is { } missing)
         {
-            var submitted = completions.LastOrDefault(j => j.ActivityId == work.Id && j.Id > lastRejection)
-                ?? throw new WorkflowConflictException($"Out of order: the gate of step {step} cannot be approved before '{work.Name}' is submitted.");
-            if (string.Equals(submitted.Actor, actor.Name, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new WorkflowConflictException(
-                    $"Two-person rule: you submitted '{work.Name}' of step {step}, so another {gate.GetString("approverRole")} must approve its gate.");
-            }
+            throw new WorkflowConflictException($"Out of order: the gate of step {step} cannot be approved before '{missing.Name}' is submitted.");
+        }
+
+        // A step's gate is separated from the step's work whether or not the definition declares it: the engine's rule, applied to the playbook.
+        if (TwoPersonRule.Refusal(definition, gate, work.Select(w => w.Id), completions, actor.Name) is { } refusal)
+        {
+            throw new WorkflowConflictException(refusal);
         }
 
         var evidence = await db.Set<EvidenceItem>().AsNoTracking()

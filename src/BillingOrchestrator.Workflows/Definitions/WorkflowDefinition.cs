@@ -78,7 +78,8 @@ public enum IncidentStrategy
     Continue,
 }
 
-public sealed record VariableDefinition(string Name, string Type, JsonNode? Default);
+/// <summary>A declared variable; with a <see cref="Setting"/> its value comes from the host's configuration (<see cref="IWorkflowSettings"/>), never from a start input.</summary>
+public sealed record VariableDefinition(string Name, string Type, JsonNode? Default, string? Setting = null);
 
 public sealed record DesignerPosition(double X, double Y);
 

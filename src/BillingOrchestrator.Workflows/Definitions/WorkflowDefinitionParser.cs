@@ -61,6 +61,7 @@ public sealed partial class WorkflowDefinitionParser(ActivityRegistry activities
         var variables = ParseVariables(root, source, errors);
         var activityList = ParseActivities(root, source, errors);
         var connections = ParseConnections(root, activityList, source, errors);
+        Tasks.TwoPersonRule.Validate(activityList, source, "$.activities", errors);
 
         if (errors.Count == 0)
         {
@@ -117,9 +118,15 @@ public sealed partial class WorkflowDefinitionParser(ActivityRegistry activities
                 errors.Add(new(source, $"{path}.name", $"variable '{variableName}' is declared twice"));
             }
 
+            var setting = OptionalString(item, "setting", source, errors, path);
+            if (setting is not null && string.IsNullOrWhiteSpace(setting))
+            {
+                errors.Add(new(source, $"{path}.setting", "must name a setting of the host, such as Exceptions:MaterialityThreshold"));
+            }
+
             if (variableName is not null)
             {
-                list.Add(new VariableDefinition(variableName, type, item["default"]?.DeepClone()));
+                list.Add(new VariableDefinition(variableName, type, item["default"]?.DeepClone(), setting));
             }
         }
 

@@ -57,6 +57,14 @@ public sealed record TaskFilter(
     IReadOnlyCollection<string>? VisibleToRoles = null,
     string? VisibleToUser = null,
     int Page = 1,
-    int PageSize = 50);
+    int PageSize = 50)
+{
+    /// <summary>
+    /// Whether <paramref name="task"/> passes <see cref="VisibleToRoles"/>/<see cref="VisibleToUser"/>: the same rule the
+    /// store's query applies to a list, for reading one task by id.
+    /// </summary>
+    public bool Shows(UserTask task) =>
+        VisibleToRoles is null || (task.Role is not null && VisibleToRoles.Contains(task.Role)) || task.Assignee == VisibleToUser;
+}
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);

@@ -13,6 +13,7 @@ public sealed class WorkflowInstanceService(
     IWorkflowDefinitionStore definitionStore,
     WorkflowDefinitionCache definitions,
     WorkflowDispatcher dispatcher,
+    IWorkflowSettings settings,
     TimeProvider time)
 {
     public async Task<WorkflowInstance> StartAsync(string definitionId, JsonObject? input, string? correlationId, int? version, WorkflowActor actor, CancellationToken cancellationToken)
@@ -129,6 +130,7 @@ public sealed class WorkflowInstanceService(
     /// <summary>Resumes every instance waiting on <paramref name="eventName"/> (optionally only one instance or correlation); returns the ids resumed.</summary>
     public async Task<IReadOnlyList<string>> PublishEventAsync(string eventName, string? instanceId, string? correlationId, JsonNode? payload, WorkflowActor actor, CancellationToken cancellationToken)
     {
+        JsonNumbers.Check(payload, "payload");
         var hash = Bookmark.ComputeHash(BookmarkNames.Event, eventName);
         var resumed = await InstanceMutation.RetryOnConflictAsync(
             () => writer.WriteAsync(
@@ -170,11 +172,18 @@ public sealed class WorkflowInstanceService(
         return [.. resumed.Select(m => m.Instance.Id)];
     }
 
-    private static Dictionary<string, JsonNode?> BindVariables(WorkflowDefinition definition, JsonObject? input)
+    private Dictionary<string, JsonNode?> BindVariables(WorkflowDefinition definition, JsonObject? input)
     {
         var variables = definition.Variables.ToDictionary(v => v.Name, v => v.Default?.DeepClone(), StringComparer.Ordinal);
         var declared = definition.Variables.ToDictionary(v => v.Name, StringComparer.Ordinal);
         var problems = new List<(string, string)>();
+        foreach (var variable in definition.Variables.Where(v => v.Setting is not null))
+        {
+            variables[variable.Name] = settings.TryGet(variable.Setting!, out var value)
+                ? value?.DeepClone()
+                : throw new WorkflowConflictException($"'{definition.DefinitionId}' reads the setting '{variable.Setting}' into '{variable.Name}', and this host offers no such setting.");
+        }
+
         foreach (var (name, value) in input ?? [])
         {
             if (!declared.TryGetValue(name, out var variable))
@@ -183,9 +192,21 @@ public sealed class WorkflowInstanceService(
                 continue;
             }
 
+            if (variable.Setting is not null)
+            {
+                problems.Add(($"input.{name}", $"set by configuration ({variable.Setting}), not by a start input"));
+                continue;
+            }
+
             if (!Fits(variable.Type, value))
             {
                 problems.Add(($"input.{name}", $"must be of type {variable.Type}"));
+                continue;
+            }
+
+            if (JsonNumbers.OutOfRange(value, $"input.{name}").ToList() is { Count: > 0 } outOfRange)
+            {
+                problems.AddRange(outOfRange);
                 continue;
             }
 

@@ -13,7 +13,13 @@ namespace BillingOrchestrator.Workflows.Tasks;
 /// (<see cref="WorkflowConflictException"/>), and a repeated <c>operationId</c> returns the first result and changes nothing.
 /// Completing a task resumes its instance in the same transaction.
 /// </summary>
-public sealed class UserTaskService(IWorkflowWriter writer, WorkflowDefinitionCache definitions, WorkflowDispatcher dispatcher, TimeProvider time)
+public sealed class UserTaskService(
+    IWorkflowWriter writer,
+    WorkflowDefinitionCache definitions,
+    WorkflowDispatcher dispatcher,
+    ITaskAssigneeDirectory assignees,
+    TwoPersonRule twoPersonRule,
+    TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -56,12 +62,13 @@ public sealed class UserTaskService(IWorkflowWriter writer, WorkflowDefinitionCa
             throw new WorkflowValidationException("assignee", "required: the user to assign the task to");
         }
 
-        return MutateAsync(taskId, command, actor, JournalEvents.TaskAssigned, (task, _, _) =>
+        return MutateAsync(taskId, command, actor, JournalEvents.TaskAssigned, async ValueTask<WorkflowInstance?> (task, _, ct) =>
         {
             RequireRoleOrAdmin(task, actor);
-            task.Assignee = command.Assignee.Trim();
+            var check = await assignees.CheckAsync(command.Assignee.Trim(), task.Role, ct);
+            task.Assignee = check.UserName ?? throw new WorkflowValidationException("assignee", check.Refusal ?? "refused by the assignee directory");
             task.Status = UserTaskStatus.Assigned;
-            return ValueTask.FromResult<WorkflowInstance?>(null);
+            return null;
         }, cancellationToken);
     }
 
@@ -72,6 +79,7 @@ public sealed class UserTaskService(IWorkflowWriter writer, WorkflowDefinitionCa
             throw new WorkflowValidationException("outcome", "required: one of the task's outcomes");
         }
 
+        JsonNumbers.Check(command.Data, "data");
         using var span = WorkflowTelemetry.Source.StartActivity("task.complete");
         span?.SetTag("workflow.task_id", taskId);
 
@@ -105,6 +113,11 @@ public sealed class UserTaskService(IWorkflowWriter writer, WorkflowDefinitionCa
             }
 
             var definition = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, ct);
+            if (await twoPersonRule.RefusalAsync(definition, task, actor, ct) is { } refusal)
+            {
+                throw new WorkflowConflictException(refusal);
+            }
+
             var now = time.GetUtcNow();
             task.Status = UserTaskStatus.Completed;
             task.Outcome = command.Outcome;

@@ -28,10 +28,10 @@ public sealed class DesignerModel
 
     public List<DesignerActivity> Activities { get; }
 
-    /// <summary>Declared variables with a number default, such as a materiality threshold.</summary>
+    /// <summary>Declared variables with a number default; not those read from configuration (<c>"setting"</c>), whose default is never used.</summary>
     public IEnumerable<(string Name, decimal Default)> NumberVariables =>
         (_header["variables"] as JsonArray ?? []).OfType<JsonObject>()
-            .Where(v => v["type"]?.GetValue<string>() == "number" && v["name"] is not null)
+            .Where(v => v["type"]?.GetValue<string>() == "number" && v["name"] is not null && v["setting"] is null)
             .Select(v => (v["name"]!.GetValue<string>(), v["default"] is JsonValue d && d.TryGetValue<decimal>(out var n) ? n : 0m));
 
     public void SetVariableDefault(string name, decimal value)
