@@ -50,10 +50,14 @@ public static class EvidencePackImporter
         {
             archive = await ZipArchive.CreateAsync(compressed, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken);
         }
-        catch (Exception ex) when (ex is InvalidDataException or ArgumentOutOfRangeException or IOException)
+        catch (InvalidDataException ex)
         {
-            // Too short for a ZIP's end record, or an end record pointing outside the file: the reader seeks past the end.
             throw new EvidencePackRejectedException($"the file is not a readable ZIP archive ({ex.Message})");
+        }
+        catch (Exception ex) when (ex is ArgumentOutOfRangeException or IOException)
+        {
+            // The reader seeks past the end of a file too short for a ZIP's end record, or whose end record points outside it.
+            throw new EvidencePackRejectedException("the file is not a readable ZIP archive (too short, or its directory points outside the file)");
         }
 
         await using (archive)
