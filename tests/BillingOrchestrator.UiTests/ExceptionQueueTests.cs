@@ -127,6 +127,7 @@ public sealed class ExceptionQueueTests(BrowserFixture browser, UiDemoHost host)
             await page.WaitForSelectorAsync("#bulk-results");
             (await page.Locator("#bulk-results li.bulk-ok").CountAsync()).ShouldBe(selected.Length - 1);
             (await page.InnerTextAsync($"#bulk-results li.bulk-refused[data-id='{first}']")).ShouldContain("Conflict");
+            (await page.InputValueAsync("#bulk-reason")).ShouldBe("Belongs to the project agreement", "a refusal keeps what was typed");
             await manager.ScreenshotAsync("exceptions-bulk");
 
             foreach (var id in selected.Skip(1))
