@@ -23,19 +23,7 @@ public abstract class ExceptionTests(ProductHost host)
         return (instance.Id(), await service.GetInstanceAsync(instance.Id()));
     }
 
-    private static async Task<List<JsonObject>> ExceptionsAsync(HttpClient client, string query)
-    {
-        var all = new List<JsonObject>();
-        for (var page = 1; ; page++)
-        {
-            var result = (await client.GetFromJsonAsync<JsonObject>($"/api/exceptions?{query}&page={page}&pageSize=200"))!;
-            all.AddRange(result["items"]!.AsArray().Select(i => i!.AsObject()));
-            if (all.Count >= result["total"]!.GetValue<int>())
-            {
-                return all;
-            }
-        }
-    }
+    private static Task<List<JsonObject>> ExceptionsAsync(HttpClient client, string query) => client.ExceptionsAsync(query);
 
     private static Task<HttpResponseMessage> DispositionAsync(HttpClient client, JsonObject exception, string disposition, string? reason = "checked against the agreement") =>
         client.PostAsJsonAsync($"/api/exceptions/{exception.Id()}/disposition", new { disposition, reason });

@@ -108,7 +108,7 @@ public sealed class BillingException
             throw new ExceptionStateException($"Exception {Id} is {Status}; only a disposition awaiting confirmation can be confirmed.");
         }
 
-        if (string.Equals(actor, DecidedBy, StringComparison.OrdinalIgnoreCase))
+        if (SamePerson(actor, DecidedBy))
         {
             throw new ExceptionStateException($"Two-person rule: you dispositioned exception {Id}, so a different approver must confirm it.");
         }
@@ -124,6 +124,9 @@ public sealed class BillingException
         Status = ExceptionStatus.Open;
         return Append(ExceptionDecisionKind.Rejection, Disposition, comment, actor, now);
     }
+
+    /// <summary>The two-person rule's comparison: user names compare without case.</summary>
+    public static bool SamePerson(string actor, string? other) => string.Equals(actor, other, StringComparison.OrdinalIgnoreCase);
 
     private ExceptionDecision Append(ExceptionDecisionKind kind, Disposition? disposition, string? reason, string actor, DateTimeOffset now)
     {

@@ -25,6 +25,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<IWorkflowSettings, ExceptionWorkflowSettings>();
         services.AddScoped<ExceptionRegister>();
+        services.AddScoped<ExceptionQueries>();
         services.AddScoped<IOverdueSource, ExceptionOverdueSource>();
         services.AddScoped<AccountingFiles>();
         services.AddWorkflowAction<RouteExceptionsAction>();

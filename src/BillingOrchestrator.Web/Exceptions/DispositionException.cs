@@ -39,7 +39,7 @@ public sealed class DispositionExceptionHandler(BillingDbContext db, IOptions<Ex
     public async ValueTask<ExceptionView> Handle(DispositionException command, CancellationToken cancellationToken)
     {
         var exception = await ExceptionLoad.GetAsync(db, command.ExceptionId, cancellationToken);
-        if (!command.Actor.IsAdmin && !command.Actor.InRole(exception.RoutedRole))
+        if (!ExceptionQueries.MayDisposition(command.Actor, exception.RoutedRole))
         {
             throw new WorkflowForbiddenException($"Exception {exception.Id} is routed to {exception.RoutedRole} ({exception.RoutedBy}); you are not in that role.");
         }

@@ -15,8 +15,11 @@ public sealed class ExceptionOptions
     public string[]? ConfirmationRoles { get; set; }
 
     /// <summary>The routed role of the exception and the configured confirmation roles: who may confirm it.</summary>
-    public IReadOnlyList<string> ConfirmersOf(BillingException exception) =>
-        [exception.RoutedRole, .. (ConfirmationRoles ?? [Auth.Roles.FinanceLead, Auth.Roles.Admin]).Where(r => r != exception.RoutedRole)];
+    public IReadOnlyList<string> ConfirmersOf(BillingException exception) => ConfirmersOf(exception.RoutedRole);
+
+    /// <summary>Who may confirm a disposition routed to <paramref name="routedRole"/>.</summary>
+    public IReadOnlyList<string> ConfirmersOf(string routedRole) =>
+        [routedRole, .. (ConfirmationRoles ?? [Auth.Roles.FinanceLead, Auth.Roles.Admin]).Where(r => r != routedRole)];
 
     /// <summary>How many overrides and write-offs the monthly control sample picks.</summary>
     public int SampleSize { get; set; } = 5;
