@@ -33,12 +33,15 @@ public sealed class StartInput(VariableDefinition variable, StartInputKind kind)
 
     public string? Error { get; set; }
 
-    public string Label => Kind switch
+    /// <summary>The variable's name in words: "cycleMonth" reads "Cycle month".</summary>
+    public string Label
     {
-        StartInputKind.Month => $"{Name} (month)",
-        StartInputKind.Date => $"{Name} (date)",
-        _ => Name,
-    };
+        get
+        {
+            var words = System.Text.RegularExpressions.Regex.Replace(Name, "(?<=[a-z0-9])(?=[A-Z])", " ").ToLowerInvariant();
+            return char.ToUpperInvariant(words[0]) + words[1..];
+        }
+    }
 
     public static IReadOnlyList<StartInput> For(WorkflowDefinition definition) =>
         [.. definition.Variables.Where(v => v.Setting is null).Select(v => KindOf(v) is { } kind ? new StartInput(v, kind) : null).OfType<StartInput>()];
