@@ -17,6 +17,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<UiSession>();
+        builder.Services.AddScoped<Shared.ViewerClock>();
         builder.Services.AddScoped<Pages.Tasks.TaskQueries>();
         return builder;
     }

@@ -35,7 +35,7 @@ public static class ValidationEndpoints
 
             var (p, size) = Query.Paging(page, pageSize);
             var severityName = severity is null ? null : Query.Enum<Severity>(severity, "severity").ToString();
-            var (items, total) = await runs.FindingsAsync(id, category, severityName, companyId, p, size, ct);
+            var (items, total) = await runs.FindingsAsync(id, category, severityName, companyId, null, p, size, ct);
             return Results.Ok(new PageResponse<FindingView>(items, p, size, total));
         });
 

@@ -51,7 +51,7 @@ public sealed class ValidationRuns(BillingDbContext db, BillingDataStore data, C
     public async Task<IReadOnlyList<ValidationRunView>> ListAsync(int take, CancellationToken cancellationToken) =>
         (await db.Set<ValidationRunRow>().AsNoTracking().OrderByDescending(r => r.StartedAt).Take(take).ToListAsync(cancellationToken)).Select(View).ToList();
 
-    public async Task<(IReadOnlyList<FindingView> Items, int Total)> FindingsAsync(string runId, string? category, string? severity, int? companyId, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<FindingView> Items, int Total)> FindingsAsync(string runId, string? category, string? severity, int? companyId, int? agreementId, int page, int pageSize, CancellationToken cancellationToken)
     {
         var query = db.Set<ValidationFindingRow>().AsNoTracking().Where(f => f.RunId == runId);
         if (category is not null)
@@ -67,6 +67,11 @@ public sealed class ValidationRuns(BillingDbContext db, BillingDataStore data, C
         if (companyId is { } company)
         {
             query = query.Where(f => f.CompanyId == company);
+        }
+
+        if (agreementId is { } agreement)
+        {
+            query = query.Where(f => f.AgreementId == agreement);
         }
 
         var total = await query.CountAsync(cancellationToken);
