@@ -30,10 +30,7 @@ public static class FindingRule
     /// <summary>The category as the findings API names it ("missing-time").</summary>
     public static string Category(LeakageKind kind) => JsonSerializer.Serialize(kind, BillingJson.Options).Trim('"');
 
-    // The product keeps one currency (Money.Currency, USD): "$1,125.00". Written out because the host runs in
-    // globalization-invariant mode, where no "en-US" culture exists to format it.
-    public static string Money(Money money) =>
-        (money.Amount < 0 ? "-$" : "$") + Math.Abs(money.Amount).ToString("#,##0.00", CultureInfo.InvariantCulture);
+    public static string Money(Money money) => Shared.MoneyText.Format(money.Amount);
 
     private static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }
